@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Kaijiang.Federation.Web.Data;
+using Kaijiang.Federation.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kaijiang.Federation.Web.Authorization;
+
+/// <summary>Claim types the portal adds to the sign-in cookie.</summary>
+public static class FederationClaims
+{
+    public const string ScopeOrganisationId = "federation:scope_org";
+    public const string ScopePath = "federation:scope_path";
+    public const string DisplayName = "federation:display_name";
+
+    /// <summary>A path that sorts after every real path, so a signed-in user without a scope sees nothing.</summary>
+    public const string NoScope = "X";
+}
+
+/// <summary>The signed-in user as the rest of the portal needs it: name, role, scope.</summary>
+public sealed class CurrentUser(IHttpContextAccessor accessor) : IOrganisationScope, IAuditActor
+{
+    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+
+    public bool IsSignedIn => Principal?.Identity?.IsAuthenticated == true;
+
+    public string? UserId => IsSignedIn ? Principal!.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    public string? UserName => IsSignedIn ? Principal!.Identity!.Name : null;
+
+    public string? DisplayName => IsSignedIn ? Principal!.FindFirstValue(FederationClaims.DisplayName) ?? UserName : null;
+
+    public string? Role => IsSignedIn ? Roles.All.FirstOrDefault(Principal!.IsInRole) : null;
+
+    public int? ScopeOrganisationId =>
+        int.TryParse(Principal?.FindFirstValue(FederationClaims.ScopeOrganisationId), out var id) ? id : null;
+
+    /// <summary>
+    /// The subtree the user sees. No HTTP user (start-up, seeding, commands) means no filter; a signed-in user
+    /// whose cookie lacks a scope sees nothing rather than everything.
+    /// </summary>
+    public string? Path => IsSignedIn
+        ? Principal!.FindFirstValue(FederationClaims.ScopePath) ?? FederationClaims.NoScope
+        : null;
+}
+
+/// <summary>Puts the user's scope (organisation id and path) and display name into the cookie at sign-in.</summary>
+public sealed class FederationClaimsPrincipalFactory(
+    UserManager<FederationUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    IOptions<IdentityOptions> options,
+    FederationDbContext db)
+    : UserClaimsPrincipalFactory<FederationUser, IdentityRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(FederationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        var path = db.Organisations.IgnoreQueryFilters()
+            .Where(o => o.Id == user.ScopeOrganisationId)
+            .Select(o => o.Path)
+            .FirstOrDefault();
+        identity.AddClaim(new Claim(FederationClaims.ScopeOrganisationId, user.ScopeOrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(FederationClaims.ScopePath, path ?? FederationClaims.NoScope));
+        identity.AddClaim(new Claim(FederationClaims.DisplayName, user.DisplayName));
+        return identity;
+    }
+}

@@ -1,0 +1,121 @@
+using Kaijiang.Federation.Web.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Kaijiang.Federation.Web.Data;
+
+/// <summary>
+/// The portal's database. Each provider has a small subclass (<see cref="SqliteFederationDbContext"/> …) that
+/// owns that provider's migrations; code everywhere else uses this type.
+/// </summary>
+public abstract class FederationDbContext : IdentityDbContext<FederationUser>
+{
+    private readonly string? _scopeFrom;
+    private readonly string? _scopeTo;
+
+    protected FederationDbContext(DbContextOptions options, IOrganisationScope? scope)
+        : base(options)
+    {
+        _scopeFrom = scope?.Path;
+        _scopeTo = scope?.Path is { } path ? OrganisationPath.SubtreeUpperBound(path) : null;
+    }
+
+    /// <summary>The path of the subtree this context sees, or null when it sees everything.</summary>
+    public string? ScopePath => _scopeFrom;
+
+    /// <summary>Turns the audit trail off for bulk loads (the demo seed, the data generator).</summary>
+    public bool AuditDisabled { get; set; }
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<OfficeTerm> OfficeTerms => Set<OfficeTerm>();
+    public DbSet<ServiceSite> ServiceSites => Set<ServiceSite>();
+    public DbSet<ServiceSiteManager> ServiceSiteManagers => Set<ServiceSiteManager>();
+    public DbSet<Family> Families => Set<Family>();
+    public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
+    public DbSet<AwardTitle> AwardTitles => Set<AwardTitle>();
+    public DbSet<FamilyAward> FamilyAwards => Set<FamilyAward>();
+    public DbSet<FamilyMotto> FamilyMottos => Set<FamilyMotto>();
+    public DbSet<Book> Books => Set<Book>();
+    public DbSet<Loan> Loans => Set<Loan>();
+    public DbSet<LoanRepayment> LoanRepayments => Set<LoanRepayment>();
+    public DbSet<StartupGrant> StartupGrants => Set<StartupGrant>();
+    public DbSet<Base> Bases => Set<Base>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<Training> Trainings => Set<Training>();
+    public DbSet<Expert> Experts => Set<Expert>();
+    public DbSet<JobFair> JobFairs => Set<JobFair>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<OutreachChannel> OutreachChannels => Set<OutreachChannel>();
+    public DbSet<ReportIndicator> ReportIndicators => Set<ReportIndicator>();
+    public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
+    public DbSet<MonthlyReportValue> MonthlyReportValues => Set<MonthlyReportValue>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FederationDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (typeof(EditableEntity).IsAssignableFrom(entityType.ClrType))
+            {
+                builder.Entity(entityType.ClrType).Property(nameof(EditableEntity.Version)).IsConcurrencyToken();
+            }
+        }
+
+        // Scope: one mechanism for every organisation-owned record. A context without a scope sees all.
+        builder.Entity<Organisation>().HasQueryFilter(o =>
+            _scopeFrom == null || (o.Path.CompareTo(_scopeFrom) >= 0 && o.Path.CompareTo(_scopeTo) < 0));
+        ApplyScope<Person>(builder);
+        ApplyScope<OfficeTerm>(builder);
+        ApplyScope<ServiceSite>(builder);
+        ApplyScope<Family>(builder);
+        ApplyScope<FamilyAward>(builder);
+        ApplyScope<FamilyMotto>(builder);
+        ApplyScope<Loan>(builder);
+        ApplyScope<StartupGrant>(builder);
+        ApplyScope<Base>(builder);
+        ApplyScope<Project>(builder);
+        ApplyScope<Training>(builder);
+        ApplyScope<Expert>(builder);
+        ApplyScope<JobFair>(builder);
+        ApplyScope<Partner>(builder);
+        ApplyScope<OutreachChannel>(builder);
+        ApplyScope<MonthlyReport>(builder);
+    }
+
+    private void ApplyScope<T>(ModelBuilder builder)
+        where T : class, IOrganisationOwned
+    {
+        // The owned record is visible when its organisation is; EF inlines the organisation's filter in the join.
+        builder.Entity<T>().HasQueryFilter(e =>
+            _scopeFrom == null || Organisations.Any(o => o.Id == e.OrganisationId));
+    }
+}
+
+/// <summary>The subtree the current user may see; supplied per request from the user's claims.</summary>
+public interface IOrganisationScope
+{
+    /// <summary>The materialised path of the user's scope organisation, or null for an unscoped context.</summary>
+    string? Path { get; }
+}
+
+public sealed class SqliteFederationDbContext(DbContextOptions<SqliteFederationDbContext> options, IOrganisationScope? scope = null)
+    : FederationDbContext(options, scope)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time-with-offset type; as a number it can be ordered and compared in queries.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class SqlServerFederationDbContext(DbContextOptions<SqlServerFederationDbContext> options, IOrganisationScope? scope = null)
+    : FederationDbContext(options, scope);
+
+public sealed class PostgreSqlFederationDbContext(DbContextOptions<PostgreSqlFederationDbContext> options, IOrganisationScope? scope = null)
+    : FederationDbContext(options, scope);
