@@ -15,7 +15,6 @@ try
     builder.Services.AddFederationWeb(builder.Configuration, builder.Environment.ContentRootPath);
 
     var app = builder.Build();
-    await app.Services.PrepareDatabaseAsync();
     app.UseFederationWeb();
     await app.RunAsync();
 }

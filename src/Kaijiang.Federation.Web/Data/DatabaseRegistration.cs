@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Kaijiang.Federation.Web.Data;
 
@@ -73,5 +74,8 @@ public static class DatabaseRegistration
     }
 
     private static DbContextOptionsBuilder Common(IServiceProvider sp, DbContextOptionsBuilder options) =>
-        options.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>());
+        options.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>())
+            // Dependents (repayments, report values, family members, site managers) are only ever reached through
+            // their scoped parent, so the parent's scope filter covers them.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteraction));
 }

@@ -4,17 +4,19 @@ using Microsoft.Extensions.Options;
 
 namespace Kaijiang.Federation.Web.Data;
 
-public static class DatabaseStartup
+/// <summary>
+/// Applies pending migrations and, when <c>Seed:Demo</c> is on, loads the demo county — in the host's
+/// "starting" phase, so that nothing (not even the web server) runs on an unmigrated database.
+/// </summary>
+public sealed class DatabaseStartup(IServiceProvider services, IOptions<SeedOptions> options, ILogger<DatabaseStartup> logger)
+    : IHostedLifecycleService
 {
-    /// <summary>Applies pending migrations and, when <c>Seed:Demo</c> is on, loads the demo county.</summary>
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FederationDbContext>();
-        var logger = scope.ServiceProvider.GetRequiredService<ILogger<FederationDbContext>>();
-        var options = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
 
-        if (options.Migrate)
+        if (options.Value.Migrate)
         {
             await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
@@ -26,9 +28,19 @@ public static class DatabaseStartup
             logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
         }
 
-        if (options.Demo)
+        if (options.Value.Demo)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         }
     }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

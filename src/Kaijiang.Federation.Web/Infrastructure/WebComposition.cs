@@ -67,7 +67,7 @@ public static class WebComposition
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
@@ -98,6 +98,7 @@ public static class WebComposition
 
         services.AddHealthChecks().AddDbContextCheck<FederationDbContext>("database");
         services.AddScoped<Seeding.DemoSeeder>();
+        services.AddHostedService<DatabaseStartup>();
         services.AddScoped<Features.Dashboard.HeadlineFigures>();
         return services;
     }

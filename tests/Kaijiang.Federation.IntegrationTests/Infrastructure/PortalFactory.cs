@@ -1,0 +1,82 @@
+using Kaijiang.Federation.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kaijiang.Federation.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The portal over HTTP on a real database: a fresh SQLite file of its own by default, or the PostgreSQL
+/// server given by <c>PORTAL_TEST_POSTGRES</c> when a test asks for it.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kjfl-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Load the demo county (on by default: most tests read it).</summary>
+    public bool SeedDemo { get; init; } = true;
+
+    public string Provider { get; init; } = "Sqlite";
+
+    public string? ConnectionString { get; init; }
+
+    public string EnvironmentName { get; init; } = "Development";
+
+    public string DataFolder => _folder;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("Database:DataFolder", _folder);
+        builder.UseSetting("ConnectionStrings:Federation", ConnectionString ?? "");
+        builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "portal-.log"));
+    }
+
+    public T WithScope<T>(Func<FederationDbContext, T> query)
+    {
+        using var scope = Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<FederationDbContext>());
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<FederationDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<FederationDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open by a finishing request; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
+
+/// <summary>One seeded demo county shared by the read-only tests of a run (seeding takes seconds).</summary>
+public sealed class DemoCountyFixture : IDisposable
+{
+    public PortalFactory Factory { get; } = new();
+
+    public DemoCountyFixture() => _ = Factory.Server; // start, migrate and seed once
+
+    public void Dispose() => Factory.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoCountyCollection : ICollectionFixture<DemoCountyFixture>
+{
+    public const string Name = "Demo county";
+}
