@@ -77,5 +77,5 @@ public static class DatabaseRegistration
         options.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>())
             // Dependents (repayments, report values, family members, site managers) are only ever reached through
             // their scoped parent, so the parent's scope filter covers them.
-            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteraction));
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 }
