@@ -22,6 +22,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string EnvironmentName { get; init; } = "Development";
 
+    /// <summary>Apply migrations at start (off for tests that only inspect the model of a provider without a server).</summary>
+    public bool Migrate { get; init; } = true;
+
     public string DataFolder => _folder;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -32,6 +35,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataFolder", _folder);
         builder.UseSetting("ConnectionStrings:Federation", ConnectionString ?? "");
         builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
+        builder.UseSetting("Seed:Migrate", Migrate ? "true" : "false");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "portal-.log"));
     }
 
