@@ -13,6 +13,7 @@ public static class FederationClaims
     public const string ScopeOrganisationId = "federation:scope_org";
     public const string ScopePath = "federation:scope_path";
     public const string DisplayName = "federation:display_name";
+    public const string MustChangePassword = "federation:must_change_password";
 
     /// <summary>A path that sorts after every real path, so a signed-in user without a scope sees nothing.</summary>
     public const string NoScope = "X";
@@ -63,6 +64,10 @@ public sealed class FederationClaimsPrincipalFactory(
         identity.AddClaim(new Claim(FederationClaims.ScopeOrganisationId, user.ScopeOrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(FederationClaims.ScopePath, path ?? FederationClaims.NoScope));
         identity.AddClaim(new Claim(FederationClaims.DisplayName, user.DisplayName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(FederationClaims.MustChangePassword, "true"));
+        }
         return identity;
     }
 }

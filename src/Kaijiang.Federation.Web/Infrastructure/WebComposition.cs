@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kaijiang.Federation.Web.Infrastructure;
 
@@ -48,6 +50,7 @@ public static class WebComposition
             .AddEntityFrameworkStores<FederationDbContext>()
             .AddClaimsPrincipalFactory<FederationClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(o =>
@@ -61,6 +64,21 @@ public static class WebComposition
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
+            // A refused write answers 403 with the localised error page, not a redirect to a page that says 200.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddScoped<SecurityAudit>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var permits = configuration.GetValue("Security:SignInPermitsPerMinute", 10);
+            o.AddPolicy(Features.Account.AccountController.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddAntiforgery(o =>
         {
@@ -69,8 +87,8 @@ public static class WebComposition
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAuthorizationBuilder().AddFederationPolicies();
+        services.AddSingleton<IAuthorizationHandler, OrganisationAuthorizationHandler>();
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -89,7 +107,11 @@ public static class WebComposition
             ];
         });
 
-        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<MustChangePasswordFilter>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
@@ -121,6 +143,7 @@ public static class WebComposition
         app.UseStaticFiles();
         app.UseSerilogRequestLoggingWithoutQuery();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -27,6 +27,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DataFolder => _folder;
 
+    /// <summary>High by default: tests sign in often from one address. The rate-limit test sets it low.</summary>
+    public int SignInPermitsPerMinute { get; init; } = 10_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -36,6 +39,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Federation", ConnectionString ?? "");
         builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
         builder.UseSetting("Seed:Migrate", Migrate ? "true" : "false");
+        builder.UseSetting("Security:SignInPermitsPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "portal-.log"));
     }
 

@@ -1,0 +1,35 @@
+using Kaijiang.Federation.Web.Domain;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Kaijiang.Federation.Web.Authorization;
+
+/// <summary>Named policies for actions; records are then checked by <see cref="OrganisationAuthorizationHandler"/>.</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in user; what she sees is limited by her scope.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>Roles that may change some records (then checked per record).</summary>
+    public const string Edit = nameof(Edit);
+
+    /// <summary>Review monthly reports: approve, return, reopen.</summary>
+    public const string Review = nameof(Review);
+
+    public const string Import = nameof(Import);
+
+    public const string Export = nameof(Export);
+
+    public const string SubmitReports = nameof(SubmitReports);
+
+    public const string ManageUsers = nameof(ManageUsers);
+
+    public static AuthorizationBuilder AddFederationPolicies(this AuthorizationBuilder builder) => builder
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
+        .AddPolicy(Edit, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Update.Name)))
+        .AddPolicy(Review, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Approve.Name)))
+        .AddPolicy(Import, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Import.Name)))
+        .AddPolicy(Export, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Export.Name)))
+        .AddPolicy(SubmitReports, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Submit.Name)))
+        .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SystemAdmin));
+}

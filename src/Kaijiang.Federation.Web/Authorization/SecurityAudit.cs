@@ -1,0 +1,34 @@
+using Kaijiang.Federation.Web.Data;
+using Kaijiang.Federation.Web.Domain;
+
+namespace Kaijiang.Federation.Web.Authorization;
+
+/// <summary>Security events in the audit log: sign-in, failure, lockout, password change, account changes.</summary>
+public sealed class SecurityAudit(FederationDbContext db, TimeProvider clock, CurrentUser currentUser)
+{
+    public const string EntityType = "Account";
+
+    public async Task RecordAsync(string action, string? subjectUserName, string? subjectUserId = null, string? detail = null)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserId = currentUser.UserId ?? subjectUserId,
+            UserName = currentUser.UserName ?? subjectUserName,
+            Action = action,
+            EntityType = EntityType,
+            EntityId = subjectUserName,
+            After = detail,
+        });
+        await db.SaveChangesAsync();
+    }
+}
+
+public static class SecurityEvents
+{
+    public const string SignIn = nameof(SignIn);
+    public const string SignInFailed = nameof(SignInFailed);
+    public const string LockedOut = nameof(LockedOut);
+    public const string SignOut = nameof(SignOut);
+    public const string PasswordChanged = nameof(PasswordChanged);
+}
