@@ -23,6 +23,9 @@ public static class Policies
 
     public const string ManageUsers = nameof(ManageUsers);
 
+    /// <summary>Create, edit, move and close organisations themselves: county-level staff.</summary>
+    public const string ManageOrganisations = nameof(ManageOrganisations);
+
     public static AuthorizationBuilder AddFederationPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
@@ -31,5 +34,6 @@ public static class Policies
         .AddPolicy(Import, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Import.Name)))
         .AddPolicy(Export, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Export.Name)))
         .AddPolicy(SubmitReports, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Submit.Name)))
-        .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SystemAdmin));
+        .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SystemAdmin))
+        .AddPolicy(ManageOrganisations, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff));
 }

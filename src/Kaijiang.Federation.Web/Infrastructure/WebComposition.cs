@@ -127,6 +127,8 @@ public static class WebComposition
         services.AddScoped<Seeding.DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
         services.AddScoped<Features.Dashboard.HeadlineFigures>();
+        services.AddScoped<Features.Organisations.OrganisationQueries>();
+        services.AddScoped<Features.Organisations.EditOrganisation>();
         return services;
     }
 

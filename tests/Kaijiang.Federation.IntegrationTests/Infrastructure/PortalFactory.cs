@@ -55,6 +55,31 @@ public class PortalFactory : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<FederationDbContext>());
     }
 
+    /// <summary>Creates an account of its own for a test that changes account state (lockout, password).</summary>
+    public async Task<string> CreateUserAsync(string role, string organisationName, string password = PortalClient.DemoPassword)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FederationDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Kaijiang.Federation.Web.Domain.FederationUser>>();
+        var organisation = db.Organisations.Single(o => o.Name == organisationName);
+        var userName = "test." + Guid.NewGuid().ToString("N")[..10];
+        var user = new Kaijiang.Federation.Web.Domain.FederationUser
+        {
+            UserName = userName,
+            DisplayName = "测试用户",
+            ScopeOrganisationId = organisation.Id,
+            LockoutEnabled = true,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return userName;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -1,7 +1,10 @@
+using Kaijiang.Federation.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kaijiang.Federation.Web.Features.Dashboard;
 
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class DashboardController(HeadlineFigures figures) : Controller
 {
     [HttpGet]

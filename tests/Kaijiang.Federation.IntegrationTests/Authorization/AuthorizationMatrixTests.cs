@@ -1,0 +1,127 @@
+using System.Net;
+using Kaijiang.Federation.IntegrationTests.Infrastructure;
+using Kaijiang.Federation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaijiang.Federation.IntegrationTests.Authorization;
+
+/// <summary>
+/// Role × target × operation over real HTTP with real anti-forgery tokens against the seeded county.
+/// docs/authorization.md states the same matrix in words.
+/// </summary>
+[Collection(DemoCountyCollection.Name)]
+public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
+{
+    // Targets: the county (parent of every township), Xinning (a township), Puan (another township),
+    // Jianshe Community (a community in Xinning).
+    public static TheoryData<string, string, HttpStatusCode> ReadCells => new()
+    {
+        { "admin", "county", HttpStatusCode.OK }, { "admin", "xinning", HttpStatusCode.OK }, { "admin", "puan", HttpStatusCode.OK }, { "admin", "jianshe", HttpStatusCode.OK },
+        { "county.staff", "county", HttpStatusCode.OK }, { "county.staff", "puan", HttpStatusCode.OK }, { "county.staff", "jianshe", HttpStatusCode.OK },
+        { "leader", "county", HttpStatusCode.OK }, { "leader", "puan", HttpStatusCode.OK }, { "leader", "jianshe", HttpStatusCode.OK },
+        { "chair.xinning", "county", HttpStatusCode.NotFound }, { "chair.xinning", "xinning", HttpStatusCode.OK },
+        { "chair.xinning", "puan", HttpStatusCode.NotFound }, { "chair.xinning", "jianshe", HttpStatusCode.OK },
+        { "chair.puan", "xinning", HttpStatusCode.NotFound }, { "chair.puan", "jianshe", HttpStatusCode.NotFound }, { "chair.puan", "puan", HttpStatusCode.OK },
+        { "chair.jianshe", "county", HttpStatusCode.NotFound }, { "chair.jianshe", "xinning", HttpStatusCode.NotFound },
+        { "chair.jianshe", "puan", HttpStatusCode.NotFound }, { "chair.jianshe", "jianshe", HttpStatusCode.OK },
+    };
+
+    // Editing an organisation's own particulars is county staff's work; out of scope is 404 before anything else.
+    public static TheoryData<string, string, HttpStatusCode> UpdateCells => new()
+    {
+        { "admin", "puan", HttpStatusCode.Redirect }, { "county.staff", "jianshe", HttpStatusCode.Redirect },
+        { "leader", "puan", HttpStatusCode.Forbidden }, { "leader", "county", HttpStatusCode.Forbidden },
+        { "chair.xinning", "xinning", HttpStatusCode.Forbidden }, { "chair.xinning", "jianshe", HttpStatusCode.Forbidden },
+        { "chair.xinning", "puan", HttpStatusCode.Forbidden }, { "chair.jianshe", "jianshe", HttpStatusCode.Forbidden },
+    };
+
+    public static TheoryData<string, HttpStatusCode> ManageUsersCells => new()
+    {
+        { "admin", HttpStatusCode.OK }, { "county.staff", HttpStatusCode.Forbidden }, { "leader", HttpStatusCode.Forbidden },
+        { "chair.xinning", HttpStatusCode.Forbidden }, { "chair.jianshe", HttpStatusCode.Forbidden },
+    };
+
+    private async Task<int> IdOf(string target)
+    {
+        var name = target switch
+        {
+            "county" => "开江县妇女联合会",
+            "xinning" => "新宁镇",
+            "puan" => "普安镇",
+            "jianshe" => "建设社区",
+            _ => throw new ArgumentOutOfRangeException(nameof(target)),
+        };
+        return await county.Factory.WithScopeAsync(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadCells))]
+    public async Task Read_an_organisation(string user, string target, HttpStatusCode expected)
+    {
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+        var response = await client.Http.GetAsync($"/Organisations/Details/{await IdOf(target)}");
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.NotFound)
+        {
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("页面不存在", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(UpdateCells))]
+    public async Task Update_an_organisation(string user, string target, HttpStatusCode expected)
+    {
+        var id = await IdOf(target);
+        var before = await county.Factory.WithScopeAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => new { o.Address, o.Version }).SingleAsync());
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+        var page = await client.Http.GetStringAsync("/"); // any page carries a token for this user
+        var address = $"{user} 的测试地址";
+
+        var response = await client.PostFormAsync($"/Organisations/Edit/{id}", page, new()
+        {
+            ["ReformStatus"] = nameof(ReformStatus.Converted),
+            ["AnnualFunds"] = "30000",
+            ["Address"] = address,
+            ["Version"] = before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(expected, response.StatusCode);
+        var after = await county.Factory.WithScopeAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Address).SingleAsync());
+        if (expected == HttpStatusCode.Redirect)
+        {
+            Assert.Equal(address, after);
+        }
+        else
+        {
+            Assert.Equal(before.Address, after);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ManageUsersCells))]
+    public async Task Manage_accounts(string user, HttpStatusCode expected)
+    {
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+        var response = await client.Http.GetAsync("/Accounts");
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_write_without_an_anti_forgery_token_changes_nothing()
+    {
+        var id = await IdOf("puan");
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync("county.staff");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Address"] = "伪造的请求", ["Version"] = "0" });
+
+        var response = await client.Http.PostAsync($"/Organisations/Edit/{id}", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEqual("伪造的请求", await county.Factory.WithScopeAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Address).SingleAsync()));
+    }
+}
