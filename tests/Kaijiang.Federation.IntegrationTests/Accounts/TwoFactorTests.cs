@@ -136,6 +136,54 @@ public sealed partial class TwoFactorTests : IClassFixture<TwoFactorTests.Portal
     }
 
     [Fact]
+    public async Task New_recovery_codes_replace_the_old_ones_after_the_password_is_confirmed()
+    {
+        var userName = await CreateUserAsync(_portal.Factory, Roles.TownshipChair);
+        var client = new PortalClient(_portal.Factory);
+        await client.LoginAsync(userName);
+        var (_, oldCodes) = await EnableAsync(client);
+
+        var page = await client.Http.GetStringAsync("/TwoFactor/RegenerateRecoveryCodes");
+        var replaced = await client.PostFormAsync("/TwoFactor/RegenerateRecoveryCodes", page, new() { ["Password"] = PortalClient.DemoPassword });
+        Assert.Equal("/TwoFactor/RecoveryCodes", replaced.Headers.Location!.OriginalString);
+        var newCodes = RecoveryCodePattern().Matches(await client.Http.GetStringAsync("/TwoFactor/RecoveryCodes")).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(10, newCodes.Count);
+        Assert.Empty(newCodes.Intersect(oldCodes));
+        Assert.Equal(2, (await AuditAsync(_portal.Factory, userName)).Count(a => a.Action == SecurityEvents.RecoveryCodesGenerated));
+
+        await LogoutAsync(client);
+        await client.LoginAsync(userName);
+        page = await client.Http.GetStringAsync("/TwoFactor/LoginWithRecoveryCode");
+        var old = await client.PostFormAsync("/TwoFactor/LoginWithRecoveryCode", page, new() { ["RecoveryCode"] = oldCodes[0] });
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        var fresh = await client.PostFormAsync("/TwoFactor/LoginWithRecoveryCode", await old.Content.ReadAsStringAsync(), new() { ["RecoveryCode"] = newCodes[0] });
+        Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_wrong_codes_lock_the_account_and_then_even_the_right_code_is_refused()
+    {
+        var userName = await CreateUserAsync(_portal.Factory, Roles.TownshipChair);
+        var client = new PortalClient(_portal.Factory);
+        await client.LoginAsync(userName);
+        var (key, _) = await EnableAsync(client);
+        await LogoutAsync(client);
+
+        await client.LoginAsync(userName);
+        var html = await client.Http.GetStringAsync("/TwoFactor/LoginWithTwoFactor");
+        for (var i = 0; i < 5; i++)
+        {
+            html = await (await client.PostFormAsync("/TwoFactor/LoginWithTwoFactor", html, new() { ["Code"] = WrongCode(key) })).Content.ReadAsStringAsync();
+        }
+
+        var right = await client.PostFormAsync("/TwoFactor/LoginWithTwoFactor", html, new() { ["Code"] = Totp.Code(key, Totp.StepAt(DateTimeOffset.UtcNow) + 1) });
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("账号已暂时锁定", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.Http.GetAsync("/")).StatusCode);
+        Assert.Contains(await AuditAsync(_portal.Factory, userName), a => a.Action == SecurityEvents.LockedOut);
+    }
+
+    [Fact]
     public async Task The_code_step_without_the_password_step_goes_back_to_sign_in()
     {
         var client = new PortalClient(_portal.Factory);
