@@ -31,4 +31,20 @@ public static class SecurityEvents
     public const string LockedOut = nameof(LockedOut);
     public const string SignOut = nameof(SignOut);
     public const string PasswordChanged = nameof(PasswordChanged);
+
+    /// <summary>Signed in with the second factor; the detail says whether by authenticator code or recovery code.</summary>
+    public const string TwoFactorSignIn = nameof(TwoFactorSignIn);
+    public const string TwoFactorSignInFailed = nameof(TwoFactorSignInFailed);
+
+    /// <summary>A new authenticator key was issued for setting up the app.</summary>
+    public const string AuthenticatorKeyCreated = nameof(AuthenticatorKeyCreated);
+    public const string TwoFactorEnabled = nameof(TwoFactorEnabled);
+
+    /// <summary>The code typed to confirm the set-up was wrong.</summary>
+    public const string TwoFactorVerificationFailed = nameof(TwoFactorVerificationFailed);
+    public const string TwoFactorDisabled = nameof(TwoFactorDisabled);
+    public const string RecoveryCodesGenerated = nameof(RecoveryCodesGenerated);
+
+    /// <summary>Disabling or regenerating refused: wrong password, or the role must use two-factor sign-in.</summary>
+    public const string TwoFactorChangeRefused = nameof(TwoFactorChangeRefused);
 }

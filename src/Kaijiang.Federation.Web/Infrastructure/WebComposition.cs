@@ -72,6 +72,8 @@ public static class WebComposition
             };
         });
         services.AddScoped<SecurityAudit>();
+        services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
+        services.AddSingleton<TwoFactorRequirement>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -111,6 +113,7 @@ public static class WebComposition
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<MustChangePasswordFilter>();
+                o.Filters.Add<RequireTwoFactorFilter>();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

@@ -30,6 +30,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>High by default: tests sign in often from one address. The rate-limit test sets it low.</summary>
     public int SignInPermitsPerMinute { get; init; } = 10_000;
 
+    /// <summary>Further settings for one test, e.g. <c>Security:RequireTwoFactorForRoles:0</c>; applied last, so they win.</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -41,6 +44,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Migrate", Migrate ? "true" : "false");
         builder.UseSetting("Security:SignInPermitsPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "portal-.log"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public T WithScope<T>(Func<FederationDbContext, T> query)
