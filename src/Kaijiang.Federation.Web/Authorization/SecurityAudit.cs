@@ -31,4 +31,10 @@ public static class SecurityEvents
     public const string LockedOut = nameof(LockedOut);
     public const string SignOut = nameof(SignOut);
     public const string PasswordChanged = nameof(PasswordChanged);
+    public const string AccountCreated = nameof(AccountCreated);
+    public const string AccountUpdated = nameof(AccountUpdated);
+    public const string AccountDisabled = nameof(AccountDisabled);
+    public const string AccountEnabled = nameof(AccountEnabled);
+    public const string AccountUnlocked = nameof(AccountUnlocked);
+    public const string PasswordReset = nameof(PasswordReset);
 }
