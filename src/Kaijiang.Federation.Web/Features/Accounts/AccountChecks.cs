@@ -28,7 +28,7 @@ public sealed class AccountChecks(AccountDirectory directory, IStringLocalizer<S
         }
         else if (errors.Count == 0 && !RoleScope.Fits(role, scope.Kind))
         {
-            errors.Add(new FieldError(ScopeField, l["Accounts.ScopeMismatch." + role]));
+            errors.Add(new FieldError(ScopeField, l[$"Accounts.ScopeMismatch.{role}"]));
         }
 
         return (scope, errors);

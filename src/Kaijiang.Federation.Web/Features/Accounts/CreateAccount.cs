@@ -56,31 +56,41 @@ public sealed class CreateAccount(
         var userName = input.UserName.Trim();
         var (scope, scopeErrors) = await checks.RoleAndScopeAsync(input.Role, input.ScopeOrganisationId, cancellationToken);
         var errors = scopeErrors.ToList();
-        if (await userManager.FindByNameAsync(userName) is not null)
-        {
-            errors.Add(new FieldError(AccountChecks.UserNameField, userManager.ErrorDescriber.DuplicateUserName(userName).Description));
-        }
-
         if (!input.GeneratePassword && string.IsNullOrEmpty(input.Password))
         {
             errors.Add(new FieldError(AccountChecks.PasswordField, l["Validation.Required", l["Accounts.InitialPassword"]]));
+        }
+
+        var password = input.GeneratePassword ? TemporaryPassword.Generate(userName) : input.Password ?? "";
+        var user = new FederationUser
+        {
+            UserName = userName,
+            DisplayName = input.DisplayName.Trim(),
+            ScopeOrganisationId = scope?.Id ?? 0,
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
+            MustChangePassword = true,
+        };
+
+        // Identity checks the name (valid, not taken) and the password (length, common list) here, so that every
+        // mistake of the form is reported at once; CreateAsync would stop at the first kind.
+        foreach (var validator in userManager.UserValidators)
+        {
+            errors.AddRange(AccountChecks.FromIdentity(await validator.ValidateAsync(userManager, user)));
+        }
+
+        if (password.Length > 0)
+        {
+            foreach (var validator in userManager.PasswordValidators)
+            {
+                errors.AddRange(AccountChecks.FromIdentity(await validator.ValidateAsync(userManager, user, password)));
+            }
         }
 
         if (errors.Count > 0)
         {
             return new CreateAccountOutcome(null, null, errors);
         }
-
-        var password = input.GeneratePassword ? TemporaryPassword.Generate(userName) : input.Password!;
-        var user = new FederationUser
-        {
-            UserName = userName,
-            DisplayName = input.DisplayName.Trim(),
-            ScopeOrganisationId = scope!.Id,
-            CreatedAt = clock.GetUtcNow(),
-            LockoutEnabled = true,
-            MustChangePassword = true,
-        };
 
         // The account, its role and the audit entry are one change: none of them without the others.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -97,7 +107,7 @@ public sealed class CreateAccount(
         }
 
         await audit.RecordAsync(SecurityEvents.AccountCreated, user.UserName, user.Id,
-            JsonSerializer.Serialize(new { role = input.Role, scope = scope.Id, generatedPassword = input.GeneratePassword }));
+            JsonSerializer.Serialize(new { role = input.Role, scope = user.ScopeOrganisationId, generatedPassword = input.GeneratePassword }));
         await transaction.CommitAsync(cancellationToken);
         return new CreateAccountOutcome(user.Id, input.GeneratePassword ? password : null, []);
     }
