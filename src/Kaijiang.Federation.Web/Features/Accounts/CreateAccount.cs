@@ -29,6 +29,8 @@ public sealed class CreateAccountInput
     public int? ScopeOrganisationId { get; set; }
 
     /// <summary>On (the default): the portal makes up a strong password and shows it once.</summary>
+    // Explicit, so that the implicit [Required] of a bool does not bring the English default message of DataAnnotations along.
+    [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Accounts.GeneratePassword")]
     public bool GeneratePassword { get; set; } = true;
 
