@@ -1,6 +1,12 @@
-using Kaijiang.Federation.Web.Data;
+using Kaijiang.Federation.Web.Features.Accounts;
 using Kaijiang.Federation.Web.Infrastructure;
 using Serilog;
+
+// Commands run instead of the web server: `create-admin <name>` makes the first administrator of a deployment.
+if (CreateAdminCommand.IsInvoked(args))
+{
+    return await CreateAdminCommand.RunAsync(args, Console.In, Console.Out, Console.Error);
+}
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
@@ -17,6 +23,7 @@ try
     var app = builder.Build();
     app.UseFederationWeb();
     await app.RunAsync();
+    return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

@@ -47,4 +47,10 @@ public static class SecurityEvents
 
     /// <summary>Disabling or regenerating refused: wrong password, or the role must use two-factor sign-in.</summary>
     public const string TwoFactorChangeRefused = nameof(TwoFactorChangeRefused);
+    public const string AccountCreated = nameof(AccountCreated);
+    public const string AccountUpdated = nameof(AccountUpdated);
+    public const string AccountDisabled = nameof(AccountDisabled);
+    public const string AccountEnabled = nameof(AccountEnabled);
+    public const string AccountUnlocked = nameof(AccountUnlocked);
+    public const string PasswordReset = nameof(PasswordReset);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Kaijiang.Federation.Web.Authorization;
 using Kaijiang.Federation.Web.Data;
 using Kaijiang.Federation.Web.Domain;
+using Kaijiang.Federation.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -71,6 +72,10 @@ public static class WebComposition
                 return Task.CompletedTask;
             };
         });
+        // How often a signed-in session is checked against its account: a disabled account, a reset password or a
+        // new role or scope ends the session within this time (Identity's default, 30 minutes, is too long for that).
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Security:SessionCheckSeconds", 60)));
         services.AddScoped<SecurityAudit>();
         services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
         services.AddSingleton<TwoFactorRequirement>();
@@ -132,6 +137,7 @@ public static class WebComposition
         services.AddScoped<Features.Dashboard.HeadlineFigures>();
         services.AddScoped<Features.Organisations.OrganisationQueries>();
         services.AddScoped<Features.Organisations.EditOrganisation>();
+        services.AddAccountAdministration();
         return services;
     }
 

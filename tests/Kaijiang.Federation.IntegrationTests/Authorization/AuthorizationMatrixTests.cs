@@ -107,7 +107,7 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
     {
         var client = new PortalClient(county.Factory);
         await client.LoginAsync(user);
-        var response = await client.Http.GetAsync("/Accounts");
+        var response = await client.Http.GetAsync("/Admin/Accounts");
         Assert.Equal(expected, response.StatusCode);
     }
 
