@@ -3,13 +3,44 @@ using Kaijiang.Federation.Web.Data;
 namespace Kaijiang.Federation.Web.Seeding;
 
 /// <summary>Stores a built demo county in one transaction: all of it or nothing.</summary>
+/// <remarks>
+/// Rows are added in bulk and saved in a few dependency-ordered batches (the tree, then people, then what
+/// hangs on them), so the provider batches the inserts; a save per row would take minutes.
+/// </remarks>
 public static class DemoCountyWriter
 {
     public static async Task WriteAsync(FederationDbContext db, DemoCounty.Result county, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
         db.Organisations.AddRange(county.Organisations);
         await db.SaveChangesAsync(cancellationToken);
+
+        db.People.AddRange(county.People);
+        await db.SaveChangesAsync(cancellationToken);
+
+        db.OfficeTerms.AddRange(county.OfficeTerms);
+        db.ServiceSites.AddRange(county.ServiceSites);
+        db.AwardTitles.AddRange(county.AwardTitles);
+        db.Families.AddRange(county.Families);
+        db.FamilyAwards.AddRange(county.FamilyAwards);
+        db.FamilyMottos.AddRange(county.FamilyMottos);
+        db.Books.AddRange(county.Books);
+        await db.SaveChangesAsync(cancellationToken);
+
+        db.Loans.AddRange(county.Loans);
+        db.StartupGrants.AddRange(county.StartupGrants);
+        db.Bases.AddRange(county.Bases);
+        db.Projects.AddRange(county.Projects);
+        db.Trainings.AddRange(county.Trainings);
+        db.Experts.AddRange(county.Experts);
+        db.JobFairs.AddRange(county.JobFairs);
+        db.Partners.AddRange(county.Partners);
+        db.OutreachChannels.AddRange(county.OutreachChannels);
+        db.ReportIndicators.AddRange(county.ReportIndicators);
+        db.MonthlyReports.AddRange(county.MonthlyReports);
+        await db.SaveChangesAsync(cancellationToken);
+
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
