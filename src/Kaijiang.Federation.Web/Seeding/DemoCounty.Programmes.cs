@@ -170,11 +170,11 @@ public sealed partial class DemoCounty
 
             // Demonstration bases and villages are recognised for what they show; the jobs figure (近万) belongs
             // to the employment, co-operative and poverty-alleviation bases.
-            string[] entrepreneurship = ["巾帼电商创业示范基地", "巾帼竹编创业示范基地", "巾帼油橄榄创业示范基地", "巾帼茶业创业示范基地", "巾帼乡村旅游创业示范基地"];
-            foreach (var name in entrepreneurship)
+            string[] entrepreneurship = ["电商", "竹编", "油橄榄", "茶业", "乡村旅游"];
+            foreach (var trade in entrepreneurship)
             {
                 var host = Pick(units);
-                AddBase(BaseKind.EntrepreneurshipDemonstration, host.Name[3..^4] + name, host, 0, 2018);
+                AddBase(BaseKind.EntrepreneurshipDemonstration, Brand(host) + "巾帼" + trade + "创业示范基地", host, 0, 2018);
             }
 
             foreach (var host in villages.OrderBy(_ => _rng.Next()).Take(4))
@@ -193,7 +193,7 @@ public sealed partial class DemoCounty
             for (var k = 0; k < 6; k++)
             {
                 var host = Pick(units);
-                AddBase(BaseKind.HomeBasedFlexibleEmployment, host.Name[3..^4] + homeBased[k] + "居家灵活就业基地", host, jobs[k], 2018);
+                AddBase(BaseKind.HomeBasedFlexibleEmployment, Brand(host) + homeBased[k] + "居家灵活就业基地", host, jobs[k], 2018);
             }
 
             string[] produce = ["水稻", "油橄榄", "茶叶", "柑橘", "中药材", "蔬菜", "生猪", "肉兔", "蜜蜂", "稻田鱼"];
@@ -211,6 +211,9 @@ public sealed partial class DemoCounty
                 AddBase(BaseKind.PovertyAlleviationDemonstration, host.Name + "巾帼脱贫示范基地", host, jobs[16 + k], 2018 + (k % 2));
             }
         }
+
+        /// <summary>The brand of a demo enterprise: 开江县<b>宏发</b>农业开发有限公司.</summary>
+        private static string Brand(Organisation enterprise) => enterprise.Name.Substring("开江县".Length, 2);
 
         private void AddBase(BaseKind kind, string name, Organisation host, int jobs, int year)
         {
