@@ -2,15 +2,60 @@ using Kaijiang.Federation.Web.Data;
 
 namespace Kaijiang.Federation.Web.Seeding;
 
-/// <summary>Stores a built demo county in one transaction: all of it or nothing.</summary>
+/// <summary>Stores a built demo county in one transaction (the caller's, or its own): all of it or nothing.</summary>
+/// <remarks>
+/// Rows are added in bulk and saved in a few dependency-ordered batches (the tree, then people, then what
+/// hangs on them), so the provider batches the inserts; a save per row would take minutes.
+/// </remarks>
 public static class DemoCountyWriter
 {
     public static async Task WriteAsync(FederationDbContext db, DemoCounty.Result county, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Join the caller's transaction (the seeder adds the accounts in it) or open one of our own.
+        var ownTransaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        await using var _ = ownTransaction;
+
+        // Nothing is changed after it is added, so the change tracker need not scan some 25,000 entries before each
+        // save; the audit interceptor still detects changes once per save.
+        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
         db.Organisations.AddRange(county.Organisations);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+
+        db.People.AddRange(county.People);
+        await db.SaveChangesAsync(cancellationToken);
+
+        db.OfficeTerms.AddRange(county.OfficeTerms);
+        db.ServiceSites.AddRange(county.ServiceSites);
+        db.AwardTitles.AddRange(county.AwardTitles);
+        db.Families.AddRange(county.Families);
+        db.FamilyAwards.AddRange(county.FamilyAwards);
+        db.FamilyMottos.AddRange(county.FamilyMottos);
+        db.Books.AddRange(county.Books);
+        await db.SaveChangesAsync(cancellationToken);
+
+        db.Loans.AddRange(county.Loans);
+        db.StartupGrants.AddRange(county.StartupGrants);
+        db.Bases.AddRange(county.Bases);
+        db.Projects.AddRange(county.Projects);
+        db.Trainings.AddRange(county.Trainings);
+        db.Experts.AddRange(county.Experts);
+        db.JobFairs.AddRange(county.JobFairs);
+        db.Partners.AddRange(county.Partners);
+        db.OutreachChannels.AddRange(county.OutreachChannels);
+        db.ReportIndicators.AddRange(county.ReportIndicators);
+        db.MonthlyReports.AddRange(county.MonthlyReports);
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(cancellationToken);
+        }
+
         db.ChangeTracker.Clear();
+        db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
     }
 }
