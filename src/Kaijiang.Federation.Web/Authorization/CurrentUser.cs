@@ -38,12 +38,12 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : IOrganisationSc
         int.TryParse(Principal?.FindFirstValue(FederationClaims.ScopeOrganisationId), out var id) ? id : null;
 
     /// <summary>
-    /// The subtree the user sees. No HTTP user (start-up, seeding, commands) means no filter; a signed-in user
-    /// whose cookie lacks a scope sees nothing rather than everything.
+    /// The subtree the user sees. Outside a request (start-up, seeding, commands) there is no filter. Inside one,
+    /// an anonymous visitor, or a signed-in user whose cookie lacks a scope, sees nothing rather than everything.
     /// </summary>
-    public string? Path => IsSignedIn
-        ? Principal!.FindFirstValue(FederationClaims.ScopePath) ?? FederationClaims.NoScope
-        : null;
+    public string? Path => accessor.HttpContext is null
+        ? null
+        : (IsSignedIn ? Principal!.FindFirstValue(FederationClaims.ScopePath) : null) ?? FederationClaims.NoScope;
 }
 
 /// <summary>Puts the user's scope (organisation id and path) and display name into the cookie at sign-in.</summary>

@@ -47,7 +47,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Phone).HasMaxLength(20).IsUnicode(false);
         b.Property(p => p.IdNumber).HasMaxLength(18).IsUnicode(false);
         b.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(p => p.IdNumber);
+        // One person, one record: an ID number identifies her (nulls allowed for people registered without one).
+        b.HasIndex(p => p.IdNumber).IsUnique();
         b.HasIndex(p => p.Name);
         b.HasIndex(p => p.OrganisationId);
     }
@@ -328,6 +329,7 @@ internal sealed class MonthlyReportValueConfiguration : IEntityTypeConfiguration
         b.Property(x => x.IndicatorNameZh).HasMaxLength(100).IsRequired();
         b.Property(x => x.IndicatorNameEn).HasMaxLength(200).IsRequired();
         b.Property(x => x.UnitZh).HasMaxLength(20).IsRequired();
+        b.Property(x => x.UnitEn).HasMaxLength(40).IsRequired();
         b.Property(x => x.Value).HasPrecision(18, 4);
         b.HasOne(x => x.MonthlyReport).WithMany(r => r.Values).HasForeignKey(x => x.MonthlyReportId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.ReportIndicator).WithMany().HasForeignKey(x => x.ReportIndicatorId).OnDelete(DeleteBehavior.Restrict);

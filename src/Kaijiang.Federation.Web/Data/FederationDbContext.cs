@@ -11,18 +11,21 @@ namespace Kaijiang.Federation.Web.Data;
 /// </summary>
 public abstract class FederationDbContext : IdentityDbContext<FederationUser>
 {
-    private readonly string? _scopeFrom;
-    private readonly string? _scopeTo;
+    private readonly IOrganisationScope? _scope;
 
     protected FederationDbContext(DbContextOptions options, IOrganisationScope? scope)
         : base(options)
     {
-        _scopeFrom = scope?.Path;
-        _scopeTo = scope?.Path is { } path ? OrganisationPath.SubtreeUpperBound(path) : null;
+        _scope = scope;
     }
 
-    /// <summary>The path of the subtree this context sees, or null when it sees everything.</summary>
-    public string? ScopePath => _scopeFrom;
+    /// <summary>
+    /// The path of the subtree this context sees, or null when it sees everything. Read at every query, never
+    /// cached: a request's context may be created during authentication, before the user is known.
+    /// </summary>
+    public string? ScopePath => _scope?.Path;
+
+    private string? ScopeUpperBound => _scope?.Path is { } path ? OrganisationPath.SubtreeUpperBound(path) : null;
 
     /// <summary>Turns the audit trail off for bulk loads (the demo seed, the data generator).</summary>
     public bool AuditDisabled { get; set; }
@@ -68,7 +71,7 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>
 
         // Scope: one mechanism for every organisation-owned record. A context without a scope sees all.
         builder.Entity<Organisation>().HasQueryFilter(o =>
-            _scopeFrom == null || (o.Path.CompareTo(_scopeFrom) >= 0 && o.Path.CompareTo(_scopeTo) < 0));
+            ScopePath == null || (o.Path.CompareTo(ScopePath) >= 0 && o.Path.CompareTo(ScopeUpperBound) < 0));
         ApplyScope<Person>(builder);
         ApplyScope<OfficeTerm>(builder);
         ApplyScope<ServiceSite>(builder);
@@ -92,7 +95,7 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>
     {
         // The owned record is visible when its organisation is; EF inlines the organisation's filter in the join.
         builder.Entity<T>().HasQueryFilter(e =>
-            _scopeFrom == null || Organisations.Any(o => o.Id == e.OrganisationId));
+            ScopePath == null || Organisations.Any(o => o.Id == e.OrganisationId));
     }
 }
 

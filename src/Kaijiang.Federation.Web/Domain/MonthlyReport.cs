@@ -111,6 +111,8 @@ public class MonthlyReportValue
 
     public string UnitZh { get; set; } = "";
 
+    public string UnitEn { get; set; } = "";
+
     public IndicatorValueKind ValueKind { get; set; }
 
     public decimal? Value { get; set; }

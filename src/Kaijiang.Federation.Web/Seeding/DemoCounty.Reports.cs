@@ -103,6 +103,7 @@ public sealed partial class DemoCounty
                             IndicatorNameZh = indicator.NameZh,
                             IndicatorNameEn = indicator.NameEn,
                             UnitZh = indicator.UnitZh,
+                            UnitEn = indicator.UnitEn,
                             ValueKind = indicator.ValueKind,
                             Value = blank ? null : ValueOf(indicator.ValueKind, low, high),
                         });

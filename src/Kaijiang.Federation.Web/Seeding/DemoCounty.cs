@@ -96,6 +96,7 @@ public sealed partial class DemoCounty(TimeProvider clock)
         private readonly Random _rng = new(RandomSeed);
         private readonly DateTimeOffset _now;
         private readonly DateOnly _today;
+        private readonly int _electionYear;
         private readonly HashSet<string> _idNumbers = new(StringComparer.Ordinal);
         private readonly HashSet<string> _phones = new(StringComparer.Ordinal);
         private readonly Result _result;
@@ -109,6 +110,8 @@ public sealed partial class DemoCounty(TimeProvider clock)
         {
             _now = clock.GetUtcNow();
             _today = DateOnly.FromDateTime(_now.ToOffset(ChinaOffset).DateTime);
+            // The last general election of the committees: two years ago, so current terms are mid-way through.
+            _electionYear = _today.Year - 2;
             _county = new Organisation
             {
                 Name = "开江县妇女联合会",
@@ -247,7 +250,7 @@ public sealed partial class DemoCounty(TimeProvider clock)
         {
             foreach (var township in _result.Townships)
             {
-                var start = Between(new DateOnly(2021, 9, 1), new DateOnly(2021, 11, 20));
+                var start = Between(new DateOnly(_electionYear, 9, 1), new DateOnly(_electionYear, 11, 20));
                 const string congress = "第三次妇女代表大会";
                 var chair = NewPerson(township, Sex.Female, 32, 52, Education.Bachelor, PoliticalStatus.PartyMember);
                 AddTerm(township, chair, Office.Chair, fullTime: true, start, congress);
@@ -279,7 +282,7 @@ public sealed partial class DemoCounty(TimeProvider clock)
             for (var g = 0; g < grassroots.Count; g++)
             {
                 var organisation = grassroots[g];
-                var start = Between(new DateOnly(2021, 3, 1), new DateOnly(2021, 6, 30));
+                var start = Between(new DateOnly(_electionYear, 3, 1), new DateOnly(_electionYear, 6, 30));
                 const string congress = "第二次妇女代表大会";
 
                 var chair = NewPerson(organisation, Sex.Female, 28, 55, PickEducation(), PoliticalStatus.PartyMember);
@@ -314,13 +317,11 @@ public sealed partial class DemoCounty(TimeProvider clock)
 
             // A handful of terms fall due within 90 days of today, so the re-election list has entries.
             var dueSoon = _result.OfficeTerms.Where(t => t.Organisation!.Kind != OrganisationKind.Township).ToList();
-            var lastStartIn2021 = new DateOnly(2021, 12, 31).DayNumber - _today.AddYears(-OfficeTerm.TermYears).DayNumber;
             for (var k = 0; k < 8; k++)
             {
+                // Elected at a by-election five years ago: due for re-election within 90 days.
                 var term = dueSoon[_rng.Next(dueSoon.Count)];
-                // Keep the start in 2021 (the year of the elections) when today allows it.
-                var latest = lastStartIn2021 >= 1 ? Math.Min(90, lastStartIn2021) : 90;
-                term.StartOn = _today.AddYears(-OfficeTerm.TermYears).AddDays(_rng.Next(1, latest + 1));
+                term.StartOn = _today.AddYears(-OfficeTerm.TermYears).AddDays(_rng.Next(1, 91));
                 term.PlannedEndOn = term.StartOn.AddYears(OfficeTerm.TermYears);
             }
 
@@ -345,9 +346,9 @@ public sealed partial class DemoCounty(TimeProvider clock)
             {
                 var organisation = _result.Grassroots[g];
                 var person = NewPerson(organisation, Sex.Female, 24, 40);
-                var start = Between(new DateOnly(2021, 3, 1), new DateOnly(2021, 6, 30));
+                var start = Between(new DateOnly(_electionYear, 3, 1), new DateOnly(_electionYear, 6, 30));
                 var term = AddTerm(organisation, person, Office.ExecutiveMember, fullTime: false, start, "第二次妇女代表大会");
-                term.EndedOn = Between(new DateOnly(2022, 3, 1), new DateOnly(2022, 12, 31));
+                term.EndedOn = Between(new DateOnly(_electionYear + 1, 3, 1), new DateOnly(_electionYear + 1, 12, 31));
                 term.EndReason = TermEndReason.Resigned;
                 term.EndNote = "外出务工，本人申请辞去执委职务";
             }

@@ -61,7 +61,7 @@ public sealed class DemoSeeder(
         // Every demo account has the one demo password: validate and hash it once (hashing is deliberately slow,
         // about a tenth of a second each), instead of once per account.
         var password = options.Value.DemoPassword;
-        var probe = new FederationUser { UserName = "demo" };
+        var probe = new FederationUser { UserName = "demo-password-probe" };
         foreach (var validator in userManager.PasswordValidators)
         {
             var valid = await validator.ValidateAsync(userManager, probe, password);

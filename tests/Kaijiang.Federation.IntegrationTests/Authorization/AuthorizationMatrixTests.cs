@@ -75,16 +75,23 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
     public async Task Update_an_organisation(string user, string target, HttpStatusCode expected)
     {
         var id = await IdOf(target);
-        var before = await county.Factory.WithScopeAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => new { o.Address, o.Version }).SingleAsync());
+        var before = await county.Factory.WithScopeAsync(db => db.Organisations.Where(o => o.Id == id)
+            .Select(o => new { o.Address, o.Version, o.DivisionCode, o.ReformStatus, o.ReformDate, o.AnnualFunds, o.ContactName, o.ContactPhone })
+            .SingleAsync());
         var client = new PortalClient(county.Factory);
         await client.LoginAsync(user);
         var page = await client.Http.GetStringAsync("/"); // any page carries a token for this user
         var address = $"{user} 的测试地址";
 
+        // The whole form as the page would post it, with only the address changed: other tests read this county.
         var response = await client.PostFormAsync($"/Organisations/Edit/{id}", page, new()
         {
-            ["ReformStatus"] = nameof(ReformStatus.Converted),
-            ["AnnualFunds"] = "30000",
+            ["DivisionCode"] = before.DivisionCode ?? "",
+            ["ReformStatus"] = before.ReformStatus.ToString(),
+            ["ReformDate"] = before.ReformDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            ["AnnualFunds"] = before.AnnualFunds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ContactName"] = before.ContactName ?? "",
+            ["ContactPhone"] = before.ContactPhone ?? "",
             ["Address"] = address,
             ["Version"] = before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });

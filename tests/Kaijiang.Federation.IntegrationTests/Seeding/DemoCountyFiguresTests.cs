@@ -504,13 +504,13 @@ public class DemoCountyFiguresTests(DemoCountyFixture fixture)
     }
 
     [Fact]
-    public async Task Terms_started_in_2021_run_five_years_and_a_few_fall_due_within_90_days()
+    public async Task Current_terms_began_at_the_election_two_years_ago_run_five_years_and_a_few_fall_due_within_90_days()
     {
         var today = ChinaToday();
         var terms = await Db(db => db.OfficeTerms.Where(t => t.EndedOn == null).Select(t => new { t.StartOn, t.PlannedEndOn }).ToListAsync());
 
         Assert.All(terms, t => Assert.Equal(t.StartOn.AddYears(5), t.PlannedEndOn));
-        Assert.True(terms.Count(t => t.StartOn.Year == 2021) > terms.Count - 10);
+        Assert.True(terms.Count(t => t.StartOn.Year == today.Year - 2) > terms.Count - 10);
         Assert.InRange(terms.Count(t => t.PlannedEndOn > today && t.PlannedEndOn <= today.AddDays(90)), 3, 10);
         Assert.True(await Db(db => db.OfficeTerms.AnyAsync(t => t.EndedOn != null && t.EndReason != TermEndReason.None)));
     }
@@ -557,7 +557,8 @@ public class DemoCountyFiguresTests(DemoCountyFixture fixture)
             })
             .ToDictionaryAsync(a => a.UserName!));
 
-        Assert.Equal(24, accounts.Count);
+        // Other tests of this collection add accounts of their own (named test.*); the demo has exactly 24.
+        Assert.Equal(24, accounts.Keys.Count(k => k is "admin" or "county.staff" or "leader" || k.StartsWith("chair.", StringComparison.Ordinal)));
         Assert.Equal((Roles.SystemAdmin, "开江县妇女联合会"), (accounts["admin"].Role, accounts["admin"].Scope));
         Assert.Equal((Roles.CountyStaff, "开江县妇女联合会"), (accounts["county.staff"].Role, accounts["county.staff"].Scope));
         Assert.Equal((Roles.Leadership, "开江县妇女联合会"), (accounts["leader"].Role, accounts["leader"].Scope));

@@ -38,7 +38,7 @@ public sealed class HeadlineFigures(FederationDbContext db, TimeProvider clock)
 {
     public async Task<HeadlineFiguresModel> ForScopeAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var orgs = await db.Organisations.AsNoTracking()
             .Where(o => o.ClosedOn == null)
             .GroupBy(o => new { o.Kind, Converted = o.ReformStatus == ReformStatus.Converted })
@@ -80,7 +80,7 @@ public sealed class HeadlineFigures(FederationDbContext db, TimeProvider clock)
             StandardisedWomensHomes = await sites.CountAsync(
                 s => s.Kind == ServiceSiteKind.WomensHome && s.StandardisedOn != null && s.Organisation!.Kind != OrganisationKind.Unit, cancellationToken),
             UnitWomensHomes = await sites.CountAsync(
-                s => s.Kind == ServiceSiteKind.WomensHome && s.Organisation!.Kind == OrganisationKind.Unit, cancellationToken),
+                s => s.Kind == ServiceSiteKind.WomensHome && s.Organisation!.UnitKind == UnitKind.NonPublicEconomic, cancellationToken),
             ChildrensHomes = await sites.CountAsync(s => s.Kind == ServiceSiteKind.ChildrensHome, cancellationToken),
             Loans = await loans.CountAsync(cancellationToken),
             LoanAmount = await loans.SumAsync(l => l.Amount, cancellationToken),

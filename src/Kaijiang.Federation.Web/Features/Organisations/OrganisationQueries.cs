@@ -33,7 +33,7 @@ public sealed class OrganisationQueries(FederationDbContext db, TimeProvider clo
 {
     public async Task<OrganisationDetails?> DetailsAsync(int id, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var organisation = await db.Organisations.AsNoTracking()
             .Where(o => o.Id == id)
             .Select(o => new OrganisationDetails

@@ -777,6 +777,11 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.Property<int>("ReportIndicatorId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("UnitEn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("UnitZh")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1086,7 +1091,8 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumber")
+                        .IsUnique();
 
                     b.HasIndex("Name");
 

@@ -778,6 +778,11 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     b.Property<int>("ReportIndicatorId")
                         .HasColumnType("int");
 
+                    b.Property<string>("UnitEn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("UnitZh")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1087,7 +1092,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumber")
+                        .IsUnique()
+                        .HasFilter("[IdNumber] IS NOT NULL");
 
                     b.HasIndex("Name");
 

@@ -744,6 +744,11 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     b.Property<int>("ReportIndicatorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UnitEn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UnitZh")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1043,7 +1048,8 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumber")
+                        .IsUnique();
 
                     b.HasIndex("Name");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlFederationDbContext))]
-    [Migration("20261129035803_Initial")]
+    [Migration("20261129041941_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -780,6 +780,11 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.Property<int>("ReportIndicatorId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("UnitEn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("UnitZh")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1089,7 +1094,8 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumber")
+                        .IsUnique();
 
                     b.HasIndex("Name");
 

@@ -510,6 +510,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     IndicatorNameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     IndicatorNameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     UnitZh = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UnitEn = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     ValueKind = table.Column<int>(type: "integer", nullable: false),
                     Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true)
                 },
@@ -1159,7 +1160,8 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
             migrationBuilder.CreateIndex(
                 name: "IX_People_IdNumber",
                 table: "People",
-                column: "IdNumber");
+                column: "IdNumber",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_Name",

@@ -1,0 +1,11 @@
+namespace Kaijiang.Federation.Web.Domain;
+
+/// <summary>Dates, months and deadlines are China Standard Time whatever the server's time zone (design.md).</summary>
+public static class ChinaTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateTimeOffset Now(this TimeProvider clock) => clock.GetUtcNow().ToOffset(Offset);
+
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.Now().DateTime);
+}
