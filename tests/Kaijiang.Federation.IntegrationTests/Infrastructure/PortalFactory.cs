@@ -13,8 +13,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "kjfl-tests", Guid.NewGuid().ToString("N"));
 
-    /// <summary>Load the demo county (on by default: most tests read it).</summary>
-    public bool SeedDemo { get; init; } = true;
+    /// <summary>Load the demo county (on by default: most tests read it); null leaves the environment's default.</summary>
+    public bool? SeedDemo { get; init; } = true;
 
     public string Provider { get; init; } = "Sqlite";
 
@@ -40,7 +40,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:DataFolder", _folder);
         builder.UseSetting("ConnectionStrings:Federation", ConnectionString ?? "");
-        builder.UseSetting("Seed:Demo", SeedDemo ? "true" : "false");
+        if (SeedDemo is { } seed)
+        {
+            builder.UseSetting("Seed:Demo", seed ? "true" : "false");
+        }
         builder.UseSetting("Seed:Migrate", Migrate ? "true" : "false");
         builder.UseSetting("Security:SignInPermitsPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "portal-.log"));

@@ -122,6 +122,31 @@ public sealed class ShellTests(DemoCountyFixture county)
     }
 
     [Fact]
+    public async Task An_organisation_that_does_not_exist_is_a_localised_404()
+    {
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync("county.staff");
+        var response = await client.Http.GetAsync("/Organisations/Details/987654");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_anti_forgery_token_is_a_localised_400_and_nothing_happens()
+    {
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync("leader");
+        var page = await client.Http.GetStringAsync("/");
+        var forged = page.Replace(PortalClient.AntiforgeryToken(page), "CfDJ8-not-a-real-token", StringComparison.Ordinal);
+
+        var response = await client.PostFormAsync("/Account/Logout", forged, []);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("请求无效", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/")).StatusCode); // still signed in
+    }
+
+    [Fact]
     public async Task An_unknown_address_gets_a_localised_404_page_with_a_reference()
     {
         var client = new PortalClient(county.Factory);
@@ -131,5 +156,24 @@ public sealed class ShellTests(DemoCountyFixture county)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("页面不存在", html, StringComparison.Ordinal);
         Assert.Contains("错误编号", html, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Outside Development the demo county is not loaded and no account with a known password exists.</summary>
+public sealed class ProductionDefaultsTests
+{
+    [Fact]
+    public async Task In_production_there_is_no_demo_data_and_no_demo_account()
+    {
+        using var factory = new PortalFactory { EnvironmentName = "Production", SeedDemo = null };
+        var client = new PortalClient(factory);
+
+        var health = await client.Http.GetAsync("/health");
+        var login = await client.LoginAsync("admin");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, login.StatusCode); // the form again: refused
+        Assert.Equal(0, await factory.WithScopeAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Users)));
+        Assert.Equal(0, await factory.WithScopeAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Organisations)));
     }
 }
