@@ -148,6 +148,7 @@ public static class WebComposition
             app.UseHsts();
         }
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseRequestLocalization();
