@@ -11,7 +11,7 @@ public sealed partial class PortalClient
 
     public HttpClient Http { get; }
 
-    public PortalClient(PortalFactory factory, string language = "zh-CN")
+    public PortalClient(WebApplicationFactory<Program> factory, string language = "zh-CN")
     {
         Http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
