@@ -8,6 +8,12 @@ if (CreateAdminCommand.IsInvoked(args))
     return await CreateAdminCommand.RunAsync(args, Console.In, Console.Out, Console.Error);
 }
 
+// `backup <file>` / `restore <file>`: the SQLite database, consistently, while the portal runs (backup).
+if (BackupCommand.IsInvoked(args))
+{
+    return await BackupCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
 try
