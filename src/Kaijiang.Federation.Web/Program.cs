@@ -14,6 +14,12 @@ if (BackupCommand.IsInvoked(args))
     return await BackupCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
+// `verify-audit`: checks the audit log's hash chain and names the first broken entry.
+if (VerifyAuditCommand.IsInvoked(args))
+{
+    return await VerifyAuditCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
 try

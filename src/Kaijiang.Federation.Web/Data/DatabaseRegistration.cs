@@ -53,6 +53,8 @@ public static class DatabaseRegistration
         }
 
         services.AddScoped<AuditAndVersionInterceptor>();
+        services.Configure<AuditOptions>(configuration.GetSection("Audit"));
+        services.AddHostedService<AuditSealer>();
         switch (provider)
         {
             case DatabaseProvider.SqlServer:
@@ -73,8 +75,10 @@ public static class DatabaseRegistration
         return services;
     }
 
+    private static readonly AppendOnlyAuditGuard AuditGuard = new();
+
     private static DbContextOptionsBuilder Common(IServiceProvider sp, DbContextOptionsBuilder options) =>
-        options.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>())
+        options.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>(), AuditGuard)
             // Dependents (repayments, report values, family members, site managers) are only ever reached through
             // their scoped parent, so the parent's scope filter covers them.
             .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));

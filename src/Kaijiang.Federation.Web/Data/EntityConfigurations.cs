@@ -348,6 +348,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.EntityType).HasMaxLength(100).IsRequired();
         b.Property(x => x.EntityId).HasMaxLength(100);
         b.Property(x => x.OrganisationPath).HasMaxLength(OrganisationPath.MaxLength).IsUnicode(false);
+        b.Property(x => x.PreviousHash).HasMaxLength(64).IsUnicode(false);
+        b.Property(x => x.Hash).HasMaxLength(64).IsUnicode(false);
         b.HasIndex(x => x.At);
         b.HasIndex(x => new { x.EntityType, x.EntityId });
         b.HasIndex(x => x.UserName);

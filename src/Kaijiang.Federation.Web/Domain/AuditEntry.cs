@@ -26,4 +26,10 @@ public class AuditEntry
 
     /// <summary>JSON object of the changed properties' values after the change.</summary>
     public string? After { get; set; }
+
+    /// <summary>The hash of the entry before this one in the chain (see <see cref="Data.AuditChain"/>).</summary>
+    public string? PreviousHash { get; set; }
+
+    /// <summary>SHA-256 over this entry and <see cref="PreviousHash"/>; set once by the sealer, never changed.</summary>
+    public string? Hash { get; set; }
 }

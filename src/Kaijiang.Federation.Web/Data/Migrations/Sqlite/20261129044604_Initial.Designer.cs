@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFederationDbContext))]
-    [Migration("20261129041931_Initial")]
+    [Migration("20261129044604_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -64,8 +64,18 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrganisationPath")
                         .HasMaxLength(60)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 

@@ -39,7 +39,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     EntityId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     OrganisationPath = table.Column<string>(type: "varchar(60)", unicode: false, maxLength: 60, nullable: true),
                     Before = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    After = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    After = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PreviousHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    Hash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {

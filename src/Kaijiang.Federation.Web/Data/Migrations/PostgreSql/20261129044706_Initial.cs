@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
+namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,17 +30,19 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    OrganisationPath = table.Column<string>(type: "TEXT", unicode: false, maxLength: 60, nullable: true),
-                    Before = table.Column<string>(type: "TEXT", nullable: true),
-                    After = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OrganisationPath = table.Column<string>(type: "character varying(60)", unicode: false, maxLength: 60, nullable: true),
+                    Before = table.Column<string>(type: "text", nullable: true),
+                    After = table.Column<string>(type: "text", nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    Hash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -50,14 +53,14 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "AwardTitles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -68,12 +71,12 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "Books",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Publisher = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Publisher = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -84,25 +87,25 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Path = table.Column<string>(type: "TEXT", unicode: false, maxLength: 60, nullable: false),
-                    Depth = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PinyinInitials = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: true),
-                    DivisionCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: true),
-                    ReformStatus = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReformDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AnnualFunds = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ContactPhone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Path = table.Column<string>(type: "character varying(60)", unicode: false, maxLength: 60, nullable: false),
+                    Depth = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    UnitKind = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PinyinInitials = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: true),
+                    DivisionCode = table.Column<string>(type: "character varying(12)", unicode: false, maxLength: 12, nullable: true),
+                    ReformStatus = table.Column<int>(type: "integer", nullable: false),
+                    ReformDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    AnnualFunds = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: true),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,23 +122,23 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "ReportIndicators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UnitZh = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    UnitEn = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ValueKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsRequired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Minimum = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    Maximum = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    ActiveFrom = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActiveUntil = table.Column<int>(type: "INTEGER", nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    GroupZh = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    GroupEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UnitZh = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UnitEn = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ValueKind = table.Column<int>(type: "integer", nullable: false),
+                    IsRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    Minimum = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Maximum = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    ActiveFrom = table.Column<int>(type: "integer", nullable: false),
+                    ActiveUntil = table.Column<int>(type: "integer", nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    GroupZh = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    GroupEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -146,11 +149,11 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -167,27 +170,27 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ScopeOrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastSignInAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ScopeOrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSignInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -204,15 +207,15 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "JobFairs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Employers = table.Column<int>(type: "INTEGER", nullable: false),
-                    PositionsOffered = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Employers = table.Column<int>(type: "integer", nullable: false),
+                    PositionsOffered = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -229,21 +232,21 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "MonthlyReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Period = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkDone = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    Problems = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    NextMonthPlan = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    WorkDone = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Problems = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    NextMonthPlan = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -260,14 +263,14 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "OutreachChannels",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Members = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Members = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -284,15 +287,15 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "Partners",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    BuiltWith = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Since = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BuiltWith = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Since = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -309,19 +312,19 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Sex = table.Column<int>(type: "INTEGER", nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Ethnicity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Education = table.Column<int>(type: "INTEGER", nullable: false),
-                    PoliticalStatus = table.Column<int>(type: "INTEGER", nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: true),
-                    IdNumber = table.Column<string>(type: "TEXT", unicode: false, maxLength: 18, nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Sex = table.Column<int>(type: "integer", nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Ethnicity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Education = table.Column<int>(type: "integer", nullable: false),
+                    PoliticalStatus = table.Column<int>(type: "integer", nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: true),
+                    IdNumber = table.Column<string>(type: "character varying(18)", unicode: false, maxLength: 18, nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -338,15 +341,15 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "Projects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Funder = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Funds = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Funder = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Funds = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -363,17 +366,17 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "ServiceSites",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StandardisedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AreaSquareMetres = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
-                    SubsidyReceived = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StandardisedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AreaSquareMetres = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true),
+                    SubsidyReceived = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -390,16 +393,16 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "Trainings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Days = table.Column<int>(type: "INTEGER", nullable: false),
-                    Participants = table.Column<int>(type: "INTEGER", nullable: false),
-                    Topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Days = table.Column<int>(type: "integer", nullable: false),
+                    Participants = table.Column<int>(type: "integer", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -416,11 +419,11 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -437,10 +440,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -457,8 +460,8 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -481,10 +484,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -501,17 +504,17 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "MonthlyReportValues",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MonthlyReportId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReportIndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IndicatorCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    IndicatorNameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IndicatorNameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UnitZh = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    UnitEn = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ValueKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MonthlyReportId = table.Column<int>(type: "integer", nullable: false),
+                    ReportIndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    IndicatorCode = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    IndicatorNameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IndicatorNameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UnitZh = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UnitEn = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ValueKind = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -534,16 +537,16 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "Bases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LeaderId = table.Column<int>(type: "INTEGER", nullable: true),
-                    JobsProvided = table.Column<int>(type: "INTEGER", nullable: false),
-                    YearRecognised = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    LeaderId = table.Column<int>(type: "integer", nullable: true),
+                    JobsProvided = table.Column<int>(type: "integer", nullable: false),
+                    YearRecognised = table.Column<int>(type: "integer", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -566,16 +569,16 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "Experts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Speciality = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Employer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Speciality = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Employer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -598,13 +601,13 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "Families",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HouseholdHeadId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    HouseholdHeadId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -627,23 +630,23 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "Loans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BorrowerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Bank = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Guarantee = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    AnnualRate = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: false),
-                    TermMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    DisbursedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    InterestSubsidy = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Industry = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    JobsCreated = table.Column<int>(type: "INTEGER", nullable: false),
-                    WrittenOffOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BorrowerId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Bank = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Guarantee = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    AnnualRate = table.Column<decimal>(type: "numeric(9,6)", precision: 9, scale: 6, nullable: false),
+                    TermMonths = table.Column<int>(type: "integer", nullable: false),
+                    DisbursedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    InterestSubsidy = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Industry = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    JobsCreated = table.Column<int>(type: "integer", nullable: false),
+                    WrittenOffOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -666,24 +669,24 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "OfficeTerms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Office = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsFullTime = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StartOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PlannedEndOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndReason = table.Column<int>(type: "INTEGER", nullable: false),
-                    EndNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ElectedAt = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    InTwoCommittees = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsPartySecretary = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsVillageDirector = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MonthlyStipend = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    SecretaryMonthlyPay = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Office = table.Column<int>(type: "integer", nullable: false),
+                    IsFullTime = table.Column<bool>(type: "boolean", nullable: false),
+                    StartOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PlannedEndOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<int>(type: "integer", nullable: false),
+                    EndNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ElectedAt = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    InTwoCommittees = table.Column<bool>(type: "boolean", nullable: false),
+                    IsPartySecretary = table.Column<bool>(type: "boolean", nullable: false),
+                    IsVillageDirector = table.Column<bool>(type: "boolean", nullable: false),
+                    MonthlyStipend = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    SecretaryMonthlyPay = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -706,15 +709,15 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "StartupGrants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    GraduateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Business = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    GrantedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    GraduateId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Business = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    GrantedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -737,8 +740,8 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "ServiceSiteManagers",
                 columns: table => new
                 {
-                    ServiceSiteId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false)
+                    ServiceSiteId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -761,26 +764,26 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "FamilyAwards",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FamilyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AwardTitleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Citation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    NominatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NominatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RecommendedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    RecommendedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PublicNoticeFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PublicNoticeUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FamilyId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    AwardTitleId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Citation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    NominatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NominatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RecommendedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RecommendedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublicNoticeFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublicNoticeUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -809,12 +812,12 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "FamilyMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FamilyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Relation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FamilyId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Relation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -837,14 +840,14 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "FamilyMottos",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FamilyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    YearCollected = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FamilyId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    YearCollected = table.Column<int>(type: "integer", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -867,16 +870,16 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "LoanRepayments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LoanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Principal = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Interest = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    CorrectsRepaymentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LoanId = table.Column<int>(type: "integer", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Principal = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Interest = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    CorrectsRepaymentId = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -899,8 +902,8 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "FamilyMottoBooks",
                 columns: table => new
                 {
-                    BooksId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MottosId = table.Column<int>(type: "INTEGER", nullable: false)
+                    BooksId = table.Column<int>(type: "integer", nullable: false),
+                    MottosId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
