@@ -20,7 +20,9 @@ if (VerifyAuditCommand.IsInvoked(args))
     return await VerifyAuditCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// Start-up errors go to the console; the configured logger takes over once the host is built. Not a reloadable
+// "bootstrap" logger: tests start several hosts in one process, and that logger can be frozen only once.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {
@@ -28,7 +30,7 @@ try
     builder.Host.UseSerilog((context, services, logger) => logger
         .ReadFrom.Configuration(context.Configuration)
         .ReadFrom.Services(services)
-        .Enrich.FromLogContext());
+        .Enrich.FromLogContext(), preserveStaticLogger: true);
 
     builder.Services.AddFederationWeb(builder.Configuration, builder.Environment.ContentRootPath);
 
