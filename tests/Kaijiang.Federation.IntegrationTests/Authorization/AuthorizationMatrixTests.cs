@@ -41,6 +41,60 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
         { "chair.xinning", HttpStatusCode.Forbidden }, { "chair.jianshe", HttpStatusCode.Forbidden },
     };
 
+    // Terms: starting one is Create, editing Update, ending Delete on the organisation (docs/authorization.md).
+    public static TheoryData<string, string, HttpStatusCode> StartTermCells => new()
+    {
+        { "admin", "puan", HttpStatusCode.OK }, { "county.staff", "jianshe", HttpStatusCode.OK }, { "leader", "jianshe", HttpStatusCode.Forbidden },
+        { "chair.xinning", "jianshe", HttpStatusCode.OK }, { "chair.xinning", "puan", HttpStatusCode.NotFound }, { "chair.puan", "jianshe", HttpStatusCode.NotFound },
+        { "chair.jianshe", "jianshe", HttpStatusCode.OK }, { "chair.jianshe", "xinning", HttpStatusCode.NotFound },
+    };
+
+    // The forms of editing and ending Jianshe's chair's term; the refused ones are also posted, and change nothing.
+    public static TheoryData<string, HttpStatusCode, HttpStatusCode> TermCells => new()
+    {
+        { "admin", HttpStatusCode.OK, HttpStatusCode.OK }, { "county.staff", HttpStatusCode.OK, HttpStatusCode.OK },
+        { "chair.xinning", HttpStatusCode.OK, HttpStatusCode.OK }, { "chair.jianshe", HttpStatusCode.OK, HttpStatusCode.Forbidden },
+        { "leader", HttpStatusCode.Forbidden, HttpStatusCode.Forbidden }, { "chair.puan", HttpStatusCode.NotFound, HttpStatusCode.NotFound },
+    };
+
+    [Theory]
+    [MemberData(nameof(StartTermCells))]
+    public async Task Start_a_term(string user, string target, HttpStatusCode expected)
+    {
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+        var response = await client.Http.GetAsync($"/Terms/Start?organisationId={await IdOf(target)}");
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TermCells))]
+    public async Task Edit_and_end_a_term(string user, HttpStatusCode edit, HttpStatusCode end)
+    {
+        var jianshe = await IdOf("jianshe");
+        var term = await county.Factory.WithScopeAsync(db => db.OfficeTerms.AsNoTracking()
+            .SingleAsync(t => t.OrganisationId == jianshe && t.Office == Office.Chair && t.EndedOn == null));
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+
+        Assert.Equal(edit, (await client.Http.GetAsync($"/Terms/Edit/{term.Id}")).StatusCode);
+        Assert.Equal(end, (await client.Http.GetAsync($"/Terms/End/{term.Id}")).StatusCode);
+        if (end != HttpStatusCode.OK)
+        {
+            // The shared county keeps its figures: only refused writes are posted here (allowed ones: TermsWriteTests).
+            var page = await client.Http.GetStringAsync("/");
+            var posted = await client.PostFormAsync($"/Terms/End/{term.Id}", page, new()
+            {
+                ["Input.EndedOn"] = term.StartOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["Input.EndReason"] = nameof(TermEndReason.Resigned),
+                ["Input.Version"] = term.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+            Assert.Equal(end, posted.StatusCode);
+            var after = await county.Factory.WithScopeAsync(db => db.OfficeTerms.AsNoTracking().SingleAsync(t => t.Id == term.Id));
+            Assert.Equal((term.Version, (DateOnly?)null), (after.Version, after.EndedOn));
+        }
+    }
+
     private async Task<int> IdOf(string target)
     {
         var name = target switch

@@ -1,0 +1,62 @@
+using Kaijiang.Federation.Web.Data;
+using Kaijiang.Federation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaijiang.Federation.Web.Features.People;
+
+/// <summary>A person found by a search: enough to recognise her, never her full ID number or phone.</summary>
+public sealed record PersonMatch(int Id, string Name, Sex Sex, DateOnly? BirthDate, string OrganisationName, string MaskedIdNumber);
+
+/// <summary>The search page; <see cref="OrganisationId"/> is set when it picks a person for a new term there.</summary>
+public sealed record PersonSearchPage(string? Query, IReadOnlyList<PersonMatch> Matches, bool MoreThanShown, int? OrganisationId);
+
+/// <summary>
+/// Finds people in the user's scope by name (part of it) or by a whole ID number. Only a whole number matches an
+/// ID number, so the search cannot be used to guess numbers a character at a time.
+/// </summary>
+public sealed class SearchPeople(FederationDbContext db)
+{
+    public const int MaxMatches = 20;
+
+    public async Task<(IReadOnlyList<PersonMatch> Matches, bool More)> RunAsync(string? query, CancellationToken cancellationToken)
+    {
+        var q = query?.Trim();
+        if (string.IsNullOrEmpty(q))
+        {
+            return ([], false);
+        }
+
+        var people = db.People.AsNoTracking();
+        if (q.Length == ResidentIdNumber.Length && char.IsAsciiDigit(q[0]))
+        {
+            var number = ResidentIdNumber.Normalise(q);
+            people = people.Where(p => p.IdNumber == number);
+        }
+        else
+        {
+            people = people.Where(p => p.Name.Contains(q));
+        }
+
+        var rows = await people
+            .OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Take(MaxMatches + 1)
+            .Select(p => new { p.Id, p.Name, p.Sex, p.BirthDate, OrganisationName = p.Organisation!.Name, p.IdNumber })
+            .ToListAsync(cancellationToken);
+        var matches = rows.Take(MaxMatches)
+            .Select(r => new PersonMatch(r.Id, r.Name, r.Sex, r.BirthDate, r.OrganisationName, ResidentIdNumber.Mask(r.IdNumber)))
+            .ToList();
+        return (matches, rows.Count > MaxMatches);
+    }
+
+    /// <summary>People of exactly this name in scope: possible duplicates to offer before creating another.</summary>
+    public async Task<IReadOnlyList<PersonMatch>> SameNameAsync(string name, int? exceptId, CancellationToken cancellationToken)
+    {
+        var rows = await db.People.AsNoTracking()
+            .Where(p => p.Name == name && p.Id != exceptId)
+            .OrderBy(p => p.Id)
+            .Take(MaxMatches)
+            .Select(p => new { p.Id, p.Name, p.Sex, p.BirthDate, OrganisationName = p.Organisation!.Name, p.IdNumber })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new PersonMatch(r.Id, r.Name, r.Sex, r.BirthDate, r.OrganisationName, ResidentIdNumber.Mask(r.IdNumber))).ToList();
+    }
+}
