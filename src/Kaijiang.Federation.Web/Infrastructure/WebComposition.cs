@@ -7,6 +7,7 @@ using Kaijiang.Federation.Web.Data;
 using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Features.Accounts;
 using Kaijiang.Federation.Web.Features.People;
+using Kaijiang.Federation.Web.Features.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -136,8 +137,7 @@ public static class WebComposition
         services.AddScoped<Seeding.DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
         services.AddScoped<Features.Dashboard.HeadlineFigures>();
-        services.AddScoped<Features.Organisations.OrganisationQueries>();
-        services.AddScoped<Features.Organisations.EditOrganisation>();
+        services.AddOrganisationFeature();
         services.AddAccountAdministration();
         services.AddPeopleAndTerms();
         return services;

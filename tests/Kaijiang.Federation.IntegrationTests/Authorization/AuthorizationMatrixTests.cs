@@ -35,6 +35,28 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
         { "chair.xinning", "puan", HttpStatusCode.Forbidden }, { "chair.jianshe", "jianshe", HttpStatusCode.Forbidden },
     };
 
+    // The tree itself (create under, move, close) is county staff's: the forms open for them, 403 for the rest,
+    // whatever the scope. The writes themselves are exercised in Organisations/OrganisationChangeTests on a county of their own.
+    public static TheoryData<string, string, string, HttpStatusCode> TreeChangeCells
+    {
+        get
+        {
+            var cells = new TheoryData<string, string, string, HttpStatusCode>();
+            foreach (var page in new[] { "Create", "Move", "Close" })
+            {
+                cells.Add("admin", page, "jianshe", HttpStatusCode.OK);
+                cells.Add("county.staff", page, "jianshe", HttpStatusCode.OK);
+                cells.Add("leader", page, "jianshe", HttpStatusCode.Forbidden);
+                cells.Add("chair.xinning", page, "jianshe", HttpStatusCode.Forbidden);
+                cells.Add("chair.xinning", page, "xinning", HttpStatusCode.Forbidden);
+                cells.Add("chair.puan", page, "jianshe", HttpStatusCode.Forbidden);
+                cells.Add("chair.jianshe", page, "jianshe", HttpStatusCode.Forbidden);
+            }
+
+            return cells;
+        }
+    }
+
     public static TheoryData<string, HttpStatusCode> ManageUsersCells => new()
     {
         { "admin", HttpStatusCode.OK }, { "county.staff", HttpStatusCode.Forbidden }, { "leader", HttpStatusCode.Forbidden },
@@ -130,7 +152,7 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
     {
         var id = await IdOf(target);
         var before = await county.Factory.WithScopeAsync(db => db.Organisations.Where(o => o.Id == id)
-            .Select(o => new { o.Address, o.Version, o.DivisionCode, o.ReformStatus, o.ReformDate, o.AnnualFunds, o.ContactName, o.ContactPhone })
+            .Select(o => new { o.Name, o.Kind, o.UnitKind, o.PinyinInitials, o.Address, o.Version, o.DivisionCode, o.ReformStatus, o.ReformDate, o.AnnualFunds, o.ContactName, o.ContactPhone })
             .SingleAsync());
         var client = new PortalClient(county.Factory);
         await client.LoginAsync(user);
@@ -140,6 +162,10 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
         // The whole form as the page would post it, with only the address changed: other tests read this county.
         var response = await client.PostFormAsync($"/Organisations/Edit/{id}", page, new()
         {
+            ["Name"] = before.Name,
+            ["Kind"] = before.Kind.ToString(),
+            ["UnitKind"] = before.UnitKind.ToString(),
+            ["PinyinInitials"] = before.PinyinInitials ?? "",
             ["DivisionCode"] = before.DivisionCode ?? "",
             ["ReformStatus"] = before.ReformStatus.ToString(),
             ["ReformDate"] = before.ReformDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
@@ -159,6 +185,40 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
         else
         {
             Assert.Equal(before.Address, after);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TreeChangeCells))]
+    public async Task Change_the_tree(string user, string page, string target, HttpStatusCode expected)
+    {
+        var id = await IdOf(target);
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+        var url = page == "Create" ? $"/Organisations/Create?parentId={id}" : $"/Organisations/{page}/{id}";
+
+        var response = await client.Http.GetAsync(url);
+        Assert.Equal(expected, response.StatusCode);
+
+        if (expected == HttpStatusCode.Forbidden)
+        {
+            // The POST is refused too, and nothing changes.
+            var before = await county.Factory.WithScopeAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => new { o.Path, o.ClosedOn, o.Version }).SingleAsync());
+            var token = await client.Http.GetStringAsync("/");
+            var post = page == "Create" ? "/Organisations/Create" : $"/Organisations/{page}/{id}";
+            var fields = new Dictionary<string, string>
+            {
+                ["ParentId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Name"] = "越权",
+                ["Kind"] = nameof(OrganisationKind.Unit),
+                ["UnitKind"] = nameof(UnitKind.Enterprise),
+                ["NewParentId"] = (await IdOf("puan")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Version"] = before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostFormAsync(post, token, fields)).StatusCode);
+            var after = await county.Factory.WithScopeAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => new { o.Path, o.ClosedOn, o.Version }).SingleAsync());
+            Assert.Equal(before, after);
+            Assert.False(await county.Factory.WithScopeAsync(db => db.Organisations.AnyAsync(o => o.Name == "越权")));
         }
     }
 

@@ -1,62 +1,24 @@
-using System.ComponentModel.DataAnnotations;
 using Kaijiang.Federation.Web.Data;
 using Kaijiang.Federation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaijiang.Federation.Web.Features.Organisations;
 
-public sealed class EditOrganisationInput
+public sealed class EditOrganisationInput : OrganisationParticulars
 {
-    /// <summary>Shown, not edited here (renaming is a separate, audited step of the roster work).</summary>
-    public string Name { get; set; } = "";
-
-    [StringLength(12, MinimumLength = 6, ErrorMessage = "Validation.StringRange")]
-    [RegularExpression("^[0-9]+$", ErrorMessage = "Validation.Digits")]
-    [Display(Name = "Organisations.DivisionCode")]
-    public string? DivisionCode { get; set; }
-
-    [Display(Name = "Organisations.ReformStatus")]
-    public ReformStatus ReformStatus { get; set; }
-
-    [Display(Name = "Organisations.ReformDate")]
-    [DataType(DataType.Date)]
-    public DateOnly? ReformDate { get; set; }
-
-    [Range(typeof(decimal), "0", "100000000", ErrorMessage = "Validation.Range")]
-    [Display(Name = "Organisations.AnnualFunds")]
-    public decimal AnnualFunds { get; set; }
-
-    [StringLength(Person.NameMaxLength, ErrorMessage = "Validation.StringLength")]
-    [Display(Name = "Organisations.ContactName")]
-    public string? ContactName { get; set; }
-
-    [StringLength(20, ErrorMessage = "Validation.StringLength")]
-    [RegularExpression(@"^[0-9+\- ]{7,20}$", ErrorMessage = "Validation.Phone")]
-    [Display(Name = "Organisations.ContactPhone")]
-    public string? ContactPhone { get; set; }
-
-    [StringLength(200, ErrorMessage = "Validation.StringLength")]
-    [Display(Name = "Organisations.Address")]
-    public string? Address { get; set; }
-
     /// <summary>The version the form was read at: the optimistic concurrency token.</summary>
     public int Version { get; set; }
 
-    public static EditOrganisationInput From(Organisation o) => new()
+    public static EditOrganisationInput From(Organisation o)
     {
-        Name = o.Name,
-        DivisionCode = o.DivisionCode,
-        ReformStatus = o.ReformStatus,
-        ReformDate = o.ReformDate,
-        AnnualFunds = o.AnnualFunds,
-        ContactName = o.ContactName,
-        ContactPhone = o.ContactPhone,
-        Address = o.Address,
-        Version = o.Version,
-    };
+        var input = new EditOrganisationInput { Version = o.Version };
+        input.CopyFrom(o);
+        return input;
+    }
 }
 
-public sealed record FieldChange(string Field, string CurrentValue);
+/// <summary>A field someone else changed; an enum value is given as its resource key (e.g. <c>ReformStatus.Converted</c>).</summary>
+public sealed record FieldChange(string Field, string CurrentValue, bool IsResourceKey = false);
 
 public sealed record EditOutcome(Organisation? Conflict, IReadOnlyList<FieldChange> ChangedFields);
 
@@ -64,19 +26,33 @@ public sealed record EditOutcome(Organisation? Conflict, IReadOnlyList<FieldChan
 public sealed class EditOrganisation(FederationDbContext db)
 {
     public Task<Organisation?> LoadAsync(int id, CancellationToken cancellationToken) =>
-        db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        db.Organisations.Include(o => o.Parent).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+
+    /// <summary>The kinds this organisation may take: those its parent may hold, and that may hold its children.</summary>
+    public async Task<IReadOnlyList<OrganisationKind>> KindChoicesAsync(Organisation organisation, CancellationToken cancellationToken)
+    {
+        var childKinds = await db.Organisations.IgnoreQueryFilters().Where(o => o.ParentId == organisation.Id)
+            .Select(o => o.Kind).Distinct().ToListAsync(cancellationToken);
+        var candidates = organisation.Parent is { } parent ? OrganisationHierarchy.KindsUnder(parent.Kind) : [organisation.Kind];
+        return candidates.Where(k => childKinds.All(c => OrganisationHierarchy.CanHold(k, c))).ToList();
+    }
+
+    public async Task<IEnumerable<(string Field, string Key)>> CheckAsync(Organisation organisation, EditOrganisationInput input, CancellationToken cancellationToken)
+    {
+        var errors = input.CheckShape(organisation.Parent?.Kind).ToList();
+        if (input.Kind != organisation.Kind && !(await KindChoicesAsync(organisation, cancellationToken)).Contains(input.Kind))
+        {
+            errors.Add((nameof(input.Kind), "Organisations.KindDoesNotFitChildren"));
+        }
+
+        return errors.Distinct();
+    }
 
     public async Task<EditOutcome> SaveAsync(Organisation organisation, EditOrganisationInput input, CancellationToken cancellationToken)
     {
         // Compare against the version the user read, not the one just loaded.
         db.Entry(organisation).Property(o => o.Version).OriginalValue = input.Version;
-        organisation.DivisionCode = string.IsNullOrWhiteSpace(input.DivisionCode) ? null : input.DivisionCode.Trim();
-        organisation.ReformStatus = input.ReformStatus;
-        organisation.ReformDate = input.ReformDate;
-        organisation.AnnualFunds = input.AnnualFunds;
-        organisation.ContactName = input.ContactName?.Trim();
-        organisation.ContactPhone = input.ContactPhone?.Trim();
-        organisation.Address = input.Address?.Trim();
+        input.ApplyTo(organisation);
 
         try
         {
@@ -99,10 +75,16 @@ public sealed class EditOrganisation(FederationDbContext db)
             {
                 if (!Equals(mine, theirs))
                 {
-                    changes.Add(new FieldChange(field, theirs?.ToString() ?? "—"));
+                    changes.Add(theirs is Enum value
+                        ? new FieldChange(field, $"{value.GetType().Name}.{value}", IsResourceKey: true)
+                        : new FieldChange(field, theirs?.ToString() ?? "—"));
                 }
             }
 
+            Compare(nameof(input.Name), organisation.Name, current.Name);
+            Compare(nameof(input.Kind), organisation.Kind, current.Kind);
+            Compare(nameof(input.UnitKind), organisation.UnitKind, current.UnitKind);
+            Compare(nameof(input.PinyinInitials), organisation.PinyinInitials, current.PinyinInitials);
             Compare(nameof(input.DivisionCode), organisation.DivisionCode, current.DivisionCode);
             Compare(nameof(input.ReformStatus), organisation.ReformStatus, current.ReformStatus);
             Compare(nameof(input.ReformDate), organisation.ReformDate, current.ReformDate);
