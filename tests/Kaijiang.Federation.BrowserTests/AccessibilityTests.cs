@@ -14,7 +14,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         { "/Organisations", "county.staff" },
         { "/Account/ChangePassword", "county.staff" },
         { "/Admin/Accounts", "admin" },
-        { "/TwoFactor", "county.staff" },
+        { "/TwoFactor/Manage", "county.staff" },
+        { "/Organisations/Tree", "county.staff" },
+        { "/People", "county.staff" },
+        { "/People/Create", "chair.xinning" },
     };
 
     [SkippableTheory]
