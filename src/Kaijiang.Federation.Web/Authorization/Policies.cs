@@ -26,6 +26,9 @@ public static class Policies
     /// <summary>Create, edit, move and close organisations themselves: county-level staff.</summary>
     public const string ManageOrganisations = nameof(ManageOrganisations);
 
+    /// <summary>Search the audit log: county-level staff (each record's own history is for anyone who may read it).</summary>
+    public const string AuditLog = nameof(AuditLog);
+
     public static AuthorizationBuilder AddFederationPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
@@ -35,5 +38,6 @@ public static class Policies
         .AddPolicy(Export, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Export.Name)))
         .AddPolicy(SubmitReports, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Submit.Name)))
         .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SystemAdmin))
-        .AddPolicy(ManageOrganisations, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff));
+        .AddPolicy(ManageOrganisations, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
+        .AddPolicy(AuditLog, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff));
 }
