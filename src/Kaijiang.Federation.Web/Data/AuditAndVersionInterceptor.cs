@@ -36,6 +36,7 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, IAuditActor? 
         if (eventData.Context is { } context)
         {
             context.ChangeTracker.DetectChanges();
+            using var _ = PauseDetectChanges(context);
             var missing = UntrackedOrganisations(context);
             Prepare(context, missing.Count == 0 ? null : PathQuery(context, missing).ToDictionary(o => o.Id, o => o.Path));
         }
@@ -49,6 +50,7 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, IAuditActor? 
         if (eventData.Context is { } context)
         {
             context.ChangeTracker.DetectChanges();
+            using var _ = PauseDetectChanges(context);
             var missing = UntrackedOrganisations(context);
             Prepare(context, missing.Count == 0 ? null : await PathQuery(context, missing).ToDictionaryAsync(o => o.Id, o => o.Path, cancellationToken));
         }
@@ -105,6 +107,22 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, IAuditActor? 
         var transaction = _ownTransaction;
         _ownTransaction = null;
         transaction?.Dispose(); // disposing an uncommitted transaction rolls it back
+    }
+
+    /// <summary>
+    /// Changes were detected once above; every <c>Entries()</c> call below would detect them again over the whole tracker,
+    /// which costs seconds in a save of thousands of records.
+    /// </summary>
+    private static AutoDetectPause PauseDetectChanges(DbContext context)
+    {
+        var pause = new AutoDetectPause(context.ChangeTracker, context.ChangeTracker.AutoDetectChangesEnabled);
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        return pause;
+    }
+
+    private readonly record struct AutoDetectPause(ChangeTracker Tracker, bool WasEnabled) : IDisposable
+    {
+        public void Dispose() => Tracker.AutoDetectChangesEnabled = WasEnabled;
     }
 
     /// <summary>
