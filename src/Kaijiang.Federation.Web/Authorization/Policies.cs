@@ -28,6 +28,8 @@ public static class Policies
 
     /// <summary>See resident ID numbers and phones in full (on a person's page): county staff and administrators.</summary>
     public const string ReadIdentityNumbers = nameof(ReadIdentityNumbers);
+    /// <summary>Search the audit log: county-level staff (each record's own history is for anyone who may read it).</summary>
+    public const string AuditLog = nameof(AuditLog);
 
     public static AuthorizationBuilder AddFederationPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -39,5 +41,6 @@ public static class Policies
         .AddPolicy(SubmitReports, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Submit.Name)))
         .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SystemAdmin))
         .AddPolicy(ManageOrganisations, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
-        .AddPolicy(ReadIdentityNumbers, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff));
+        .AddPolicy(ReadIdentityNumbers, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
+        .AddPolicy(AuditLog, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff));
 }

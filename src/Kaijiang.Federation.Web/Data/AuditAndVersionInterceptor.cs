@@ -33,15 +33,29 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, IAuditActor? 
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Prepare(eventData.Context);
+        if (eventData.Context is { } context)
+        {
+            context.ChangeTracker.DetectChanges();
+            using var _ = PauseDetectChanges(context);
+            var missing = UntrackedOrganisations(context);
+            Prepare(context, missing.Count == 0 ? null : PathQuery(context, missing).ToDictionary(o => o.Id, o => o.Path));
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Prepare(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is { } context)
+        {
+            context.ChangeTracker.DetectChanges();
+            using var _ = PauseDetectChanges(context);
+            var missing = UntrackedOrganisations(context);
+            Prepare(context, missing.Count == 0 ? null : await PathQuery(context, missing).ToDictionaryAsync(o => o.Id, o => o.Path, cancellationToken));
+        }
+
+        return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
@@ -95,17 +109,81 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, IAuditActor? 
         transaction?.Dispose(); // disposing an uncommitted transaction rolls it back
     }
 
-    private void Prepare(DbContext? context)
+    /// <summary>
+    /// Changes were detected once above; every <c>Entries()</c> call below would detect them again over the whole tracker,
+    /// which costs seconds in a save of thousands of records.
+    /// </summary>
+    private static AutoDetectPause PauseDetectChanges(DbContext context)
     {
-        if (context is null)
+        var pause = new AutoDetectPause(context.ChangeTracker, context.ChangeTracker.AutoDetectChangesEnabled);
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        return pause;
+    }
+
+    private readonly record struct AutoDetectPause(ChangeTracker Tracker, bool WasEnabled) : IDisposable
+    {
+        public void Dispose() => Tracker.AutoDetectChangesEnabled = WasEnabled;
+    }
+
+    /// <summary>
+    /// The organisations of changed organisation-owned records that the context does not track: their paths are
+    /// read in one query per save (not one per record), so a bulk import of thousands of rows stays one round trip.
+    /// </summary>
+    private static HashSet<int> UntrackedOrganisations(DbContext context)
+    {
+        var missing = new HashSet<int>();
+        if (context is not FederationDbContext { AuditDisabled: false })
         {
-            return;
+            return missing;
         }
 
-        context.ChangeTracker.DetectChanges();
+        var tracked = TrackedOrganisationPaths(context);
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity is IOrganisationOwned
+                && OwnerIdOf(entry) is { } id && id > 0 && !tracked.ContainsKey(id))
+            {
+                missing.Add(id);
+            }
+        }
+
+        return missing;
+    }
+
+    private static IQueryable<OrganisationPathRow> PathQuery(DbContext context, HashSet<int> ids) =>
+        context.Set<Organisation>().IgnoreQueryFilters().AsNoTracking()
+            .Where(o => ids.Contains(o.Id))
+            .Select(o => new OrganisationPathRow(o.Id, o.Path));
+
+    private sealed record OrganisationPathRow(int Id, string Path);
+
+    // Keys read through the entries, not the objects: a new organisation's temporary key lives only in its entry.
+    private static Dictionary<int, string> TrackedOrganisationPaths(DbContext context)
+    {
+        var paths = new Dictionary<int, string>();
+        foreach (var entry in context.ChangeTracker.Entries<Organisation>())
+        {
+            if (entry.Property(o => o.Id).CurrentValue is var id && id != 0 && !string.IsNullOrEmpty(entry.Entity.Path))
+            {
+                paths[id] = entry.Entity.Path;
+            }
+        }
+
+        return paths;
+    }
+
+    private static int? OwnerIdOf(EntityEntry entry) =>
+        entry.Metadata.FindProperty(nameof(IOrganisationOwned.OrganisationId)) is { } property
+            ? entry.Property(property.Name).CurrentValue as int?
+            : null;
+
+    private void Prepare(DbContext context, Dictionary<int, string>? untrackedPaths)
+    {
         var audit = context is FederationDbContext { AuditDisabled: false };
         var now = clock.GetUtcNow();
         var entries = new List<AuditEntry>();
+        Dictionary<int, string>? paths = null;
 
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
@@ -132,7 +210,7 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, IAuditActor? 
                 UserName = actor?.UserName,
                 Action = entry.State.ToString(),
                 EntityType = entry.Metadata.ClrType.Name,
-                OrganisationPath = OrganisationPathOf(context, entry.Entity),
+                OrganisationPath = OrganisationPathOf(entry, paths ??= MergePaths(TrackedOrganisationPaths(context), untrackedPaths)),
             };
 
             switch (entry.State)
@@ -181,11 +259,21 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, IAuditActor? 
         return true;
     }
 
-    private static string? OrganisationPathOf(DbContext context, object entity) => entity switch
+    private static Dictionary<int, string> MergePaths(Dictionary<int, string> tracked, Dictionary<int, string>? untracked)
+    {
+        foreach (var (id, path) in untracked ?? [])
+        {
+            tracked.TryAdd(id, path);
+        }
+
+        return tracked;
+    }
+
+    // Looked up in a dictionary built once per save: scanning the tracker for each of thousands of entries is quadratic.
+    private static string? OrganisationPathOf(EntityEntry entry, Dictionary<int, string> paths) => entry.Entity switch
     {
         Organisation o => o.Path,
-        IOrganisationOwned owned => context.ChangeTracker.Entries<Organisation>()
-            .FirstOrDefault(e => e.Entity.Id == owned.OrganisationId)?.Entity.Path,
+        IOrganisationOwned when OwnerIdOf(entry) is { } id => paths.GetValueOrDefault(id),
         _ => null,
     };
 

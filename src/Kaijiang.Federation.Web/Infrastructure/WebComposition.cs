@@ -8,6 +8,8 @@ using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Features.Accounts;
 using Kaijiang.Federation.Web.Features.People;
 using Kaijiang.Federation.Web.Features.Organisations;
+using Kaijiang.Federation.Web.Features.History;
+using Kaijiang.Federation.Web.Features.RosterImport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -140,6 +142,8 @@ public static class WebComposition
         services.AddOrganisationFeature();
         services.AddAccountAdministration();
         services.AddPeopleAndTerms();
+        services.AddHistory();
+        services.AddRosterExcel();
         return services;
     }
 

@@ -116,6 +116,26 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
             Assert.Equal((term.Version, (DateOnly?)null), (after.Version, after.EndedOn));
         }
     }
+    // Import is county staff's (policy), export everyone's but a village chair's, each within scope (404 outside).
+    public static TheoryData<string, HttpStatusCode> ImportCells => new()
+    {
+        { "admin", HttpStatusCode.OK }, { "county.staff", HttpStatusCode.OK }, { "leader", HttpStatusCode.Forbidden },
+        { "chair.xinning", HttpStatusCode.Forbidden }, { "chair.jianshe", HttpStatusCode.Forbidden },
+    };
+
+    public static TheoryData<string, string, HttpStatusCode> ExportCells => new()
+    {
+        { "admin", "puan", HttpStatusCode.OK }, { "county.staff", "jianshe", HttpStatusCode.OK }, { "leader", "puan", HttpStatusCode.OK },
+        { "chair.xinning", "xinning", HttpStatusCode.OK }, { "chair.xinning", "jianshe", HttpStatusCode.OK },
+        { "chair.xinning", "puan", HttpStatusCode.NotFound }, { "chair.xinning", "county", HttpStatusCode.NotFound },
+        { "chair.puan", "xinning", HttpStatusCode.NotFound }, { "chair.jianshe", "jianshe", HttpStatusCode.Forbidden },
+    };
+
+    public static TheoryData<string, HttpStatusCode> AuditSearchCells => new()
+    {
+        { "admin", HttpStatusCode.OK }, { "county.staff", HttpStatusCode.OK }, { "leader", HttpStatusCode.Forbidden },
+        { "chair.xinning", HttpStatusCode.Forbidden }, { "chair.jianshe", HttpStatusCode.Forbidden },
+    };
 
     private async Task<int> IdOf(string target)
     {
@@ -230,6 +250,45 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
         await client.LoginAsync(user);
         var response = await client.Http.GetAsync("/Admin/Accounts");
         Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadCells))]
+    public async Task Read_an_organisations_history(string user, string target, HttpStatusCode expected)
+    {
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+        var response = await client.Http.GetAsync($"/History/Organisation/{await IdOf(target)}");
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(ImportCells))]
+    public async Task Import_a_roster(string user, HttpStatusCode expected)
+    {
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+        Assert.Equal(expected, (await client.Http.GetAsync("/RosterImport")).StatusCode);
+        Assert.Equal(expected, (await client.Http.GetAsync("/RosterImport/Template")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExportCells))]
+    public async Task Export_a_roster(string user, string target, HttpStatusCode expected)
+    {
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+        var response = await client.Http.GetAsync($"/RosterExport?organisationId={await IdOf(target)}");
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(AuditSearchCells))]
+    public async Task Search_the_audit_log(string user, HttpStatusCode expected)
+    {
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+        Assert.Equal(expected, (await client.Http.GetAsync("/History/Search")).StatusCode);
     }
 
     [Fact]
