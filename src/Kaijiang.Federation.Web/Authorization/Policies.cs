@@ -26,6 +26,12 @@ public static class Policies
     /// <summary>Create, edit, move and close organisations themselves: county-level staff.</summary>
     public const string ManageOrganisations = nameof(ManageOrganisations);
 
+    /// <summary>
+    /// Loans, grants, bases, projects, trainings, experts, job fairs: county staff everywhere, a township chair in her
+    /// township (then checked per record); village chairs and leadership read only.
+    /// </summary>
+    public const string ManageProgrammes = nameof(ManageProgrammes);
+
     public static AuthorizationBuilder AddFederationPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
@@ -35,5 +41,6 @@ public static class Policies
         .AddPolicy(Export, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Export.Name)))
         .AddPolicy(SubmitReports, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Submit.Name)))
         .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SystemAdmin))
-        .AddPolicy(ManageOrganisations, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff));
+        .AddPolicy(ManageOrganisations, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
+        .AddPolicy(ManageProgrammes, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff, Roles.TownshipChair));
 }
