@@ -30,6 +30,11 @@ public static class Policies
     public const string ReadIdentityNumbers = nameof(ReadIdentityNumbers);
     /// <summary>Search the audit log: county-level staff (each record's own history is for anyone who may read it).</summary>
     public const string AuditLog = nameof(AuditLog);
+    /// <summary>
+    /// Loans, grants, bases, projects, trainings, experts, job fairs: county staff everywhere, a township chair in her
+    /// township (then checked per record); village chairs and leadership read only.
+    /// </summary>
+    public const string ManageProgrammes = nameof(ManageProgrammes);
 
     public static AuthorizationBuilder AddFederationPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -42,5 +47,6 @@ public static class Policies
         .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SystemAdmin))
         .AddPolicy(ManageOrganisations, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
         .AddPolicy(ReadIdentityNumbers, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
-        .AddPolicy(AuditLog, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff));
+        .AddPolicy(AuditLog, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
+        .AddPolicy(ManageProgrammes, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff, Roles.TownshipChair));
 }

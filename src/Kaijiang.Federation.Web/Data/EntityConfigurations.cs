@@ -176,6 +176,7 @@ internal sealed class LoanConfiguration : IEntityTypeConfiguration<Loan>
         b.Property(l => l.AnnualRate).HasPrecision(9, 6);
         b.Property(l => l.InterestSubsidy).IsMoney();
         b.Property(l => l.Industry).HasMaxLength(50).IsRequired();
+        b.Property(l => l.WriteOffReason).HasMaxLength(500);
         b.HasOne(l => l.Borrower).WithMany().HasForeignKey(l => l.BorrowerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(l => l.Organisation).WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(l => new { l.OrganisationId, l.DisbursedOn });
@@ -239,6 +240,8 @@ internal sealed class TrainingConfiguration : IEntityTypeConfiguration<Training>
     {
         b.Property(x => x.Title).HasMaxLength(200).IsRequired();
         b.Property(x => x.Topic).HasMaxLength(200);
+        b.Property(x => x.Organiser).HasMaxLength(100);
+        b.Ignore(x => x.EndsOn);
         b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.OrganisationId, x.HeldOn });
     }
@@ -262,6 +265,7 @@ internal sealed class JobFairConfiguration : IEntityTypeConfiguration<JobFair>
     public void Configure(EntityTypeBuilder<JobFair> b)
     {
         b.Property(x => x.Name).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Place).HasMaxLength(100);
         b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.OrganisationId, x.HeldOn });
     }

@@ -46,6 +46,9 @@ public class Loan : EditableEntity, IOrganisationOwned
 
     public DateOnly? WrittenOffOn { get; set; }
 
+    /// <summary>Why the loan was written off (核销原因); required with <see cref="WrittenOffOn"/>.</summary>
+    public string? WriteOffReason { get; set; }
+
     public bool IsDemo { get; set; }
 
     public List<LoanRepayment> Repayments { get; set; } = [];
@@ -101,6 +104,36 @@ public static class LoanStanding
 
     public static int OverdueDays(decimal outstanding, DateOnly dueOn, DateOnly today) =>
         outstanding > 0m && today > dueOn ? today.DayNumber - dueOn.DayNumber : 0;
+
+    /// <summary>The overdue bucket of a number of overdue days: none, 1–30, 31–90, more than 90.</summary>
+    public static OverdueBucket Bucket(int overdueDays) => overdueDays switch
+    {
+        <= 0 => OverdueBucket.None,
+        <= 30 => OverdueBucket.UpTo30Days,
+        <= 90 => OverdueBucket.UpTo90Days,
+        _ => OverdueBucket.Over90Days,
+    };
+
+    /// <summary>
+    /// The due dates whose loans fall in <paramref name="bucket"/> today, as [from, to] inclusive, so that a query
+    /// can filter by bucket with the same rule as <see cref="Bucket"/>.
+    /// </summary>
+    public static (DateOnly From, DateOnly To) DueDatesIn(OverdueBucket bucket, DateOnly today) => bucket switch
+    {
+        OverdueBucket.UpTo30Days => (today.AddDays(-30), today.AddDays(-1)),
+        OverdueBucket.UpTo90Days => (today.AddDays(-90), today.AddDays(-31)),
+        OverdueBucket.Over90Days => (DateOnly.MinValue, today.AddDays(-91)),
+        _ => (today, DateOnly.MaxValue),
+    };
+}
+
+/// <summary>How long an overdue loan has been overdue (逾期天数分段).</summary>
+public enum OverdueBucket
+{
+    None = 0,
+    UpTo30Days = 1,  // 1–30 天
+    UpTo90Days = 2,  // 31–90 天
+    Over90Days = 3,  // 90 天以上
 }
 
 /// <summary>A start-up grant to a college graduate (大学生创业扶持).</summary>

@@ -26,6 +26,9 @@ public class Base : EditableEntity, IOrganisationOwned
 
     public int JobsProvided { get; set; }
 
+    /// <summary>Of the jobs provided, those held by women (带动妇女就业).</summary>
+    public int WomenEmployed { get; set; }
+
     public int? YearRecognised { get; set; }
 
     public bool IsDemo { get; set; }
@@ -43,11 +46,21 @@ public class Project : EditableEntity, IOrganisationOwned
 
     public int Year { get; set; }
 
+    public ProjectStatus Status { get; set; }
+
     public int OrganisationId { get; set; }
 
     public Organisation? Organisation { get; set; }
 
     public bool IsDemo { get; set; }
+}
+
+/// <summary>Where a project stands; projects recorded as won start at <see cref="Won"/>.</summary>
+public enum ProjectStatus
+{
+    Won = 0,        // 已争取到位
+    InProgress = 1, // 实施中
+    Completed = 2,  // 已完成
 }
 
 /// <summary>A training session (培训) and how many women attended (person-times, 人次).</summary>
@@ -62,6 +75,12 @@ public class Training : EditableEntity, IOrganisationOwned
     public int Participants { get; set; }
 
     public string? Topic { get; set; }
+
+    /// <summary>Who ran it (主办单位), e.g. the county federation with the human-resources bureau.</summary>
+    public string? Organiser { get; set; }
+
+    /// <summary>The last day: <see cref="Days"/> counts from <see cref="HeldOn"/>.</summary>
+    public DateOnly EndsOn => HeldOn.AddDays(Math.Max(1, Days) - 1);
 
     public int OrganisationId { get; set; }
 
@@ -104,6 +123,9 @@ public class JobFair : EditableEntity, IOrganisationOwned
     public string Name { get; set; } = "";
 
     public DateOnly HeldOn { get; set; }
+
+    /// <summary>Where it was held (举办地点).</summary>
+    public string? Place { get; set; }
 
     public int Employers { get; set; }
 

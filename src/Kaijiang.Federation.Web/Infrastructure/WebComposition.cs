@@ -10,6 +10,7 @@ using Kaijiang.Federation.Web.Features.People;
 using Kaijiang.Federation.Web.Features.Organisations;
 using Kaijiang.Federation.Web.Features.History;
 using Kaijiang.Federation.Web.Features.RosterImport;
+using Kaijiang.Federation.Web.Features.Programmes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -144,6 +145,7 @@ public static class WebComposition
         services.AddPeopleAndTerms();
         services.AddHistory();
         services.AddRosterExcel();
+        services.AddProgrammeRegisters(configuration);
         return services;
     }
 

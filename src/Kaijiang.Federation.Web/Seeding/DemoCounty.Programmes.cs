@@ -76,6 +76,7 @@ public sealed partial class DemoCounty
                     if (writtenOff.Contains(k))
                     {
                         loan.WrittenOffOn = loan.DueOn.AddYears(2);
+                        loan.WriteOffReason = "借款人经营失败，担保基金代偿后按程序核销";
                     }
                 }
                 else
@@ -225,6 +226,7 @@ public sealed partial class DemoCounty
                 Organisation = host,
                 Leader = leader,
                 JobsProvided = jobs,
+                WomenEmployed = jobs * 7 / 10, // most jobs at these bases are women's; no draw, so the sequence is unchanged
                 YearRecognised = year,
                 IsDemo = true,
             });
@@ -274,6 +276,7 @@ public sealed partial class DemoCounty
                     Days = _rng.Next(1, 6),
                     Participants = participants[k],
                     Topic = "就业创业技能",
+                    Organiser = host.Name,
                     Organisation = host,
                     IsDemo = true,
                 });
@@ -292,6 +295,7 @@ public sealed partial class DemoCounty
                 {
                     Name = fairs[k],
                     HeldOn = Between(new DateOnly(year, 2, 10), new DateOnly(year, 12, 20)),
+                    Place = "开江县人力资源市场",
                     Employers = _rng.Next(20, 81),
                     PositionsOffered = _rng.Next(300, 2_001),
                     Organisation = _county,

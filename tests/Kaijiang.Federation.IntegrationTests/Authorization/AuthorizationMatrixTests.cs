@@ -289,6 +289,55 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
         var client = new PortalClient(county.Factory);
         await client.LoginAsync(user);
         Assert.Equal(expected, (await client.Http.GetAsync("/History/Search")).StatusCode);
+    // Registers (loans, grants, bases, projects, trainings, experts, job fairs): an open Xinning loan outside Jianshe Community,
+    // read, edited (GET of the form) and written off (GET of the form). Nothing is changed by these requests.
+    public static TheoryData<string, string, HttpStatusCode> LoanCells => new()
+    {
+        { "admin", "Details", HttpStatusCode.OK }, { "admin", "Edit", HttpStatusCode.OK }, { "admin", "WriteOff", HttpStatusCode.OK },
+        { "county.staff", "Details", HttpStatusCode.OK }, { "county.staff", "Edit", HttpStatusCode.OK }, { "county.staff", "WriteOff", HttpStatusCode.OK },
+        { "leader", "Details", HttpStatusCode.OK }, { "leader", "Edit", HttpStatusCode.Forbidden }, { "leader", "WriteOff", HttpStatusCode.Forbidden },
+        { "chair.xinning", "Details", HttpStatusCode.OK }, { "chair.xinning", "Edit", HttpStatusCode.OK }, { "chair.xinning", "WriteOff", HttpStatusCode.Forbidden },
+        { "chair.puan", "Details", HttpStatusCode.NotFound }, { "chair.puan", "Edit", HttpStatusCode.NotFound }, { "chair.puan", "WriteOff", HttpStatusCode.Forbidden },
+        { "chair.jianshe", "Details", HttpStatusCode.NotFound }, { "chair.jianshe", "Edit", HttpStatusCode.Forbidden }, { "chair.jianshe", "WriteOff", HttpStatusCode.Forbidden },
+    };
+
+    [Theory]
+    [MemberData(nameof(LoanCells))]
+    public async Task Loans_by_role_and_scope(string user, string action, HttpStatusCode expected)
+    {
+        var jianshe = await IdOf("jianshe");
+        var xinning = await county.Factory.WithScopeAsync(db => db.Organisations.Where(o => o.Name == "新宁镇").Select(o => o.Path).SingleAsync());
+        // An open (active or overdue) loan, so that writing it off is possible at all.
+        var id = await county.Factory.WithScopeAsync(async db => (await db.Loans
+                .Where(l => l.Organisation!.Path.StartsWith(xinning) && l.OrganisationId != jianshe && l.WrittenOffOn == null)
+                .Select(l => new { l.Id, l.Amount, Repaid = l.Repayments.Select(r => r.Principal).ToList() }).ToListAsync())
+            .First(l => LoanStanding.Outstanding(l.Amount, l.Repaid) > 0m).Id);
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+
+        var response = await client.Http.GetAsync($"/Loans/{action}/{id}");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    public static TheoryData<string, HttpStatusCode> RegisterWriteCells => new()
+    {
+        { "leader", HttpStatusCode.Forbidden }, { "chair.jianshe", HttpStatusCode.Forbidden },
+    };
+
+    [Theory]
+    [MemberData(nameof(RegisterWriteCells))]
+    public async Task Leadership_and_village_chairs_read_the_registers_but_change_nothing(string user, HttpStatusCode expected)
+    {
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+        foreach (var register in new[] { "Loans", "Grants", "Bases", "Projects", "Trainings", "Experts", "JobFairs" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync($"/{register}")).StatusCode);
+            var page = await client.Http.GetStringAsync($"/{register}");
+            var response = await client.PostFormAsync($"/{register}/Create", page, new() { ["Version"] = "0" });
+            Assert.Equal(expected, response.StatusCode);
+        }
     }
 
     [Fact]
