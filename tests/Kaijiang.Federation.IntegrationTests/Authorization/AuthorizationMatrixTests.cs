@@ -289,6 +289,8 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
         var client = new PortalClient(county.Factory);
         await client.LoginAsync(user);
         Assert.Equal(expected, (await client.Http.GetAsync("/History/Search")).StatusCode);
+    }
+
     // Registers (loans, grants, bases, projects, trainings, experts, job fairs): an open Xinning loan outside Jianshe Community,
     // read, edited (GET of the form) and written off (GET of the form). Nothing is changed by these requests.
     public static TheoryData<string, string, HttpStatusCode> LoanCells => new()

@@ -176,6 +176,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int>("WomenEmployed")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("YearRecognised")
                         .HasColumnType("integer");
 
@@ -561,6 +564,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("PositionsOffered")
                         .HasColumnType("integer");
 
@@ -633,6 +640,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("WriteOffReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateOnly?>("WrittenOffOn")
                         .HasColumnType("date");
@@ -1139,6 +1150,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1355,6 +1369,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Organiser")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Participants")
                         .HasColumnType("integer");

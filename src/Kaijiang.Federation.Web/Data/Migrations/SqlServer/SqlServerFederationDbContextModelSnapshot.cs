@@ -176,6 +176,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<int>("WomenEmployed")
+                        .HasColumnType("int");
+
                     b.Property<int?>("YearRecognised")
                         .HasColumnType("int");
 
@@ -562,6 +565,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("PositionsOffered")
                         .HasColumnType("int");
 
@@ -634,6 +641,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<string>("WriteOffReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<DateOnly?>("WrittenOffOn")
                         .HasColumnType("date");
@@ -1141,6 +1152,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -1357,6 +1371,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Organiser")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("Participants")
                         .HasColumnType("int");

@@ -165,6 +165,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("WomenEmployed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("YearRecognised")
                         .HasColumnType("INTEGER");
 
@@ -536,6 +539,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PositionsOffered")
                         .HasColumnType("INTEGER");
 
@@ -606,6 +613,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WriteOffReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("WrittenOffOn")
                         .HasColumnType("TEXT");
@@ -1094,6 +1105,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1302,6 +1316,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organiser")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Participants")
                         .HasColumnType("INTEGER");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFederationDbContext))]
-    [Migration("20261129044604_Initial")]
+    [Migration("20261129052902_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -166,6 +166,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WomenEmployed")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("YearRecognised")
@@ -539,6 +542,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PositionsOffered")
                         .HasColumnType("INTEGER");
 
@@ -609,6 +616,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WriteOffReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("WrittenOffOn")
                         .HasColumnType("TEXT");
@@ -1097,6 +1108,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1305,6 +1319,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organiser")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Participants")
                         .HasColumnType("INTEGER");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerFederationDbContext))]
-    [Migration("20261129044631_Initial")]
+    [Migration("20261129052915_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -177,6 +177,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("WomenEmployed")
                         .HasColumnType("int");
 
                     b.Property<int?>("YearRecognised")
@@ -565,6 +568,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("PositionsOffered")
                         .HasColumnType("int");
 
@@ -637,6 +644,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<string>("WriteOffReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<DateOnly?>("WrittenOffOn")
                         .HasColumnType("date");
@@ -1144,6 +1155,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -1360,6 +1374,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Organiser")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("Participants")
                         .HasColumnType("int");

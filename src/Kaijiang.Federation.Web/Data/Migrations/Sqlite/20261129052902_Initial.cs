@@ -210,6 +210,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Employers = table.Column<int>(type: "INTEGER", nullable: false),
                     PositionsOffered = table.Column<int>(type: "INTEGER", nullable: false),
                     OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
@@ -346,6 +347,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     Funder = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Funds = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
                     OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -399,6 +401,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     Days = table.Column<int>(type: "INTEGER", nullable: false),
                     Participants = table.Column<int>(type: "INTEGER", nullable: false),
                     Topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Organiser = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -543,6 +546,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
                     LeaderId = table.Column<int>(type: "INTEGER", nullable: true),
                     JobsProvided = table.Column<int>(type: "INTEGER", nullable: false),
+                    WomenEmployed = table.Column<int>(type: "INTEGER", nullable: false),
                     YearRecognised = table.Column<int>(type: "INTEGER", nullable: true),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -644,6 +648,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     Industry = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     JobsCreated = table.Column<int>(type: "INTEGER", nullable: false),
                     WrittenOffOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WriteOffReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },

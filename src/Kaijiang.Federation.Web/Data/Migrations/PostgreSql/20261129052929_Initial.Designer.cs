@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlFederationDbContext))]
-    [Migration("20261129044706_Initial")]
+    [Migration("20261129052929_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -177,6 +177,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WomenEmployed")
                         .HasColumnType("integer");
 
                     b.Property<int?>("YearRecognised")
@@ -564,6 +567,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("PositionsOffered")
                         .HasColumnType("integer");
 
@@ -636,6 +643,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("WriteOffReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateOnly?>("WrittenOffOn")
                         .HasColumnType("date");
@@ -1142,6 +1153,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1358,6 +1372,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Organiser")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Participants")
                         .HasColumnType("integer");
