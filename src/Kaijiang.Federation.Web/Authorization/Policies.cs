@@ -26,6 +26,9 @@ public static class Policies
     /// <summary>Create, edit, move and close organisations themselves: county-level staff.</summary>
     public const string ManageOrganisations = nameof(ManageOrganisations);
 
+    /// <summary>Define the monthly report's indicators: county-level staff.</summary>
+    public const string ManageIndicators = nameof(ManageIndicators);
+
     public static AuthorizationBuilder AddFederationPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
@@ -35,5 +38,6 @@ public static class Policies
         .AddPolicy(Export, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Export.Name)))
         .AddPolicy(SubmitReports, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Submit.Name)))
         .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SystemAdmin))
-        .AddPolicy(ManageOrganisations, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff));
+        .AddPolicy(ManageOrganisations, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
+        .AddPolicy(ManageIndicators, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff));
 }

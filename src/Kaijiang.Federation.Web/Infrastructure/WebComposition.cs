@@ -6,6 +6,7 @@ using Kaijiang.Federation.Web.Authorization;
 using Kaijiang.Federation.Web.Data;
 using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Features.Accounts;
+using Kaijiang.Federation.Web.Features.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -138,6 +139,7 @@ public static class WebComposition
         services.AddScoped<Features.Organisations.OrganisationQueries>();
         services.AddScoped<Features.Organisations.EditOrganisation>();
         services.AddAccountAdministration();
+        services.AddMonthlyReports(configuration);
         return services;
     }
 
