@@ -76,7 +76,7 @@ public sealed class ReportsController(
         ModelState.Clear();
         var summary = outcome.Result switch
         {
-            SaveResult.Locked => l[$"Reports.Lock.{outcome.Lock}"],
+            SaveResult.Locked => l["Reports.NotSavedLocked"],
             SaveResult.Conflict => l["Reports.Conflict"],
             _ => l[submitting ? "Reports.NotSubmitted" : "Reports.NotSaved"],
         };
@@ -99,6 +99,7 @@ public sealed class ReportsController(
             model.Version = current?.Version ?? model.Version;
         }
 
+        ViewData["TypedForm"] = true;
         Response.StatusCode = outcome.Result == SaveResult.Invalid ? StatusCodes.Status200OK : StatusCodes.Status409Conflict;
         return View(nameof(Report), model);
     }
