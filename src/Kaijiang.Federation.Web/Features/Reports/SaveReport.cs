@@ -97,7 +97,8 @@ public sealed class SaveReport(
 
         if (report is null)
         {
-            report = new MonthlyReport { OrganisationId = organisationId, Period = period, Status = ReportStatus.Draft };
+            // Version 1, not 0: a form read before the report existed carries 0 and is stale once it does.
+            report = new MonthlyReport { OrganisationId = organisationId, Period = period, Status = ReportStatus.Draft, Version = 1 };
             db.MonthlyReports.Add(report);
         }
         else
