@@ -9,6 +9,7 @@ namespace Kaijiang.Federation.IntegrationTests.Reports;
 /// Draft → Submitted → Approved, Returned with a comment and submitted again, reopened with a reason, and each
 /// forbidden step. Each test works on a township of its own in a county of its own (ReportsCountyFixture).
 /// </summary>
+[Collection(Infrastructure.DemoCountyCollection.Name)]
 public sealed class ReportTransitionTests(ReportsCountyFixture county) : IClassFixture<ReportsCountyFixture>
 {
     private const int Period = ReportsCountyFixture.CurrentPeriod;

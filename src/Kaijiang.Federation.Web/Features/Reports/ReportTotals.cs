@@ -33,7 +33,8 @@ public sealed class ReportTotals(FederationDbContext db)
         // year view are cut from it.
         var figures = await db.MonthlyReports.AsNoTracking()
             .Where(r => r.Period >= from && r.Period <= until && r.Status == ReportStatus.Approved)
-            .SelectMany(r => r.Values.Where(v => v.Value != null).Select(v => new { r.OrganisationId, r.Period, v.IndicatorCode, v.Value }))
+            .SelectMany(r => r.Values, (r, v) => new { r.OrganisationId, r.Period, v.IndicatorCode, v.Value })
+            .Where(x => x.Value != null)
             .ToListAsync(cancellationToken);
         var sums = figures
             .GroupBy(x => (x.OrganisationId, x.Period, x.IndicatorCode))
