@@ -35,6 +35,8 @@ public static class Policies
     /// township (then checked per record); village chairs and leadership read only.
     /// </summary>
     public const string ManageProgrammes = nameof(ManageProgrammes);
+    /// <summary>Define the monthly report's indicators: county-level staff.</summary>
+    public const string ManageIndicators = nameof(ManageIndicators);
 
     public static AuthorizationBuilder AddFederationPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -48,5 +50,6 @@ public static class Policies
         .AddPolicy(ManageOrganisations, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
         .AddPolicy(ReadIdentityNumbers, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
         .AddPolicy(AuditLog, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
-        .AddPolicy(ManageProgrammes, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff, Roles.TownshipChair));
+        .AddPolicy(ManageProgrammes, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff, Roles.TownshipChair))
+        .AddPolicy(ManageIndicators, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff));
 }

@@ -11,6 +11,7 @@ using Kaijiang.Federation.Web.Features.Organisations;
 using Kaijiang.Federation.Web.Features.History;
 using Kaijiang.Federation.Web.Features.RosterImport;
 using Kaijiang.Federation.Web.Features.Programmes;
+using Kaijiang.Federation.Web.Features.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -146,6 +147,7 @@ public static class WebComposition
         services.AddHistory();
         services.AddRosterExcel();
         services.AddProgrammeRegisters(configuration);
+        services.AddMonthlyReports(configuration);
         return services;
     }
 

@@ -56,6 +56,25 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
             return cells;
         }
     }
+    // Writing a monthly report (the Submit operation) is the township chair's, for her own township only. The form
+    // carries a figure that is not a number: the allowed cell gets past authorization to the form's validation (200,
+    // the form again) and no cell writes anything into the shared county.
+    public static TheoryData<string, string, HttpStatusCode> SubmitCells => new()
+    {
+        { "admin", "xinning", HttpStatusCode.Forbidden }, { "county.staff", "xinning", HttpStatusCode.Forbidden },
+        { "leader", "xinning", HttpStatusCode.Forbidden }, { "chair.xinning", "xinning", HttpStatusCode.OK },
+        { "chair.xinning", "puan", HttpStatusCode.NotFound }, { "chair.puan", "xinning", HttpStatusCode.NotFound },
+        { "chair.jianshe", "xinning", HttpStatusCode.Forbidden },
+    };
+
+    // Approve / return / reopen is county staff's. On a month without a report the allowed roles get past
+    // authorization and are refused by the state (409: nothing to approve), so no cell changes the county.
+    public static TheoryData<string, string, HttpStatusCode> ApproveCells => new()
+    {
+        { "admin", "puan", HttpStatusCode.Conflict }, { "county.staff", "xinning", HttpStatusCode.Conflict },
+        { "leader", "xinning", HttpStatusCode.Forbidden }, { "chair.xinning", "xinning", HttpStatusCode.Forbidden },
+        { "chair.puan", "xinning", HttpStatusCode.Forbidden }, { "chair.jianshe", "xinning", HttpStatusCode.Forbidden },
+    };
 
     public static TheoryData<string, HttpStatusCode> ManageUsersCells => new()
     {
@@ -211,6 +230,33 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
     [Theory]
     [MemberData(nameof(TreeChangeCells))]
     public async Task Change_the_tree(string user, string page, string target, HttpStatusCode expected)
+    [MemberData(nameof(SubmitCells))]
+    public async Task Write_a_monthly_report(string user, string target, HttpStatusCode expected)
+    {
+        const int period = 202001;
+        var id = await IdOf(target);
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+        var page = await client.Http.GetStringAsync("/");
+
+        var indicator = await county.Factory.WithScopeAsync(db => db.ReportIndicators.Where(i => i.Code == "activities_held").Select(i => i.Id).SingleAsync());
+        var response = await client.PostFormAsync($"/Reports/Save?organisationId={id}&period={period}", page, new()
+        {
+            ["Version"] = "0", ["WorkDone"] = $"{user} 的测试月报", ["intent"] = "draft", [$"Values[{indicator}]"] = "abc",
+        });
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.OK)
+        {
+            Assert.Contains("必须填写数字", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.False(await county.Factory.WithScopeAsync(db => db.MonthlyReports.AnyAsync(r => r.OrganisationId == id && r.Period == period)));
+    }
+
+    [Theory]
+    [MemberData(nameof(ApproveCells))]
+    public async Task Approve_a_monthly_report(string user, string target, HttpStatusCode expected)
     {
         var id = await IdOf(target);
         var client = new PortalClient(county.Factory);
@@ -240,6 +286,12 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
             Assert.Equal(before, after);
             Assert.False(await county.Factory.WithScopeAsync(db => db.Organisations.AnyAsync(o => o.Name == "越权")));
         }
+        var page = await client.Http.GetStringAsync("/");
+
+        var response = await client.PostFormAsync($"/Reports/Approve?organisationId={id}&period=202002", page, new() { ["version"] = "0" });
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.False(await county.Factory.WithScopeAsync(db => db.MonthlyReports.AnyAsync(r => r.OrganisationId == id && r.Period == 202002)));
     }
 
     [Theory]

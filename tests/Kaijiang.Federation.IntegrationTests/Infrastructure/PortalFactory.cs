@@ -1,6 +1,7 @@
 using Kaijiang.Federation.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaijiang.Federation.IntegrationTests.Infrastructure;
@@ -30,6 +31,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>High by default: tests sign in often from one address. The rate-limit test sets it low.</summary>
     public int SignInPermitsPerMinute { get; init; } = 10_000;
 
+    /// <summary>A clock of the test's own (e.g. a FakeTimeProvider) instead of the system clock; null keeps the real one.</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>Further settings for one test, e.g. <c>Security:RequireTwoFactorForRoles:0</c>; applied last, so they win.</summary>
     public Dictionary<string, string?> Settings { get; init; } = [];
 
@@ -50,6 +54,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Kaijiang.Federation.Web.Data;
+using Kaijiang.Federation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace Kaijiang.Federation.Web.Features.Reports;
+
+/// <summary>Excel exports: who has not reported a month (for the office to phone), and a month's reports in one sheet.</summary>
+public sealed class ReportExports(FederationDbContext db, ReportCompleteness completeness, ReportTotals totals, IStringLocalizer<SharedResource> l)
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public async Task<byte[]> MissingAsync(int? period, CancellationToken cancellationToken)
+    {
+        var list = await completeness.MissingAsync(period, cancellationToken);
+        var rows = list.Rows.Select(r => new Dictionary<string, object?>
+        {
+            [l["Reports.Township"]] = r.Township,
+            [l["Reports.Period"]] = list.PeriodText,
+            [l["Reports.State"]] = r.Status is { } s ? l["ReportStatus." + s].Value : l["Reports.NotStarted"].Value,
+            [l["Reports.DueDate"]] = list.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [l["Reports.Overdue"]] = r.Overdue ? l["Common.Yes"].Value : l["Common.No"].Value,
+            [l["Reports.ContactName"]] = r.ContactName ?? "",
+            [l["Reports.ContactPhone"]] = r.ContactPhone ?? "",
+        }).ToList();
+        return await SaveAsync(rows, l["Reports.Missing.Title"], cancellationToken);
+    }
+
+    /// <summary>Townships as rows, indicators as columns: the figures of every report of the month, whatever its state.</summary>
+    public async Task<byte[]> MonthAsync(int period, CancellationToken cancellationToken)
+    {
+        var english = CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal);
+        var reports = await db.MonthlyReports.AsNoTracking()
+            .Where(r => r.Period == period)
+            .Select(r => new
+            {
+                r.OrganisationId, r.Status, r.SubmittedAt,
+                Values = r.Values.Select(v => new { v.IndicatorCode, v.Value }).ToList(),
+            })
+            .ToDictionaryAsync(r => r.OrganisationId, cancellationToken);
+        var columns = await totals.ColumnsAsync(reports.Values.SelectMany(r => r.Values.Select(v => v.IndicatorCode)).ToHashSet(StringComparer.Ordinal), english, cancellationToken);
+        var used = reports.Values.SelectMany(r => r.Values.Select(v => v.IndicatorCode)).ToHashSet(StringComparer.Ordinal);
+        columns = columns.Where(c => used.Contains(c.Code)).ToList();
+        var townships = await completeness.TownshipsAsync(cancellationToken);
+
+        var rows = townships.Select(t =>
+        {
+            var row = new Dictionary<string, object?>
+            {
+                [l["Reports.Township"]] = t.Name,
+                [l["Reports.State"]] = reports.TryGetValue(t.Id, out var r) ? l["ReportStatus." + r.Status].Value : l["Reports.NotStarted"].Value,
+                [l["Reports.SubmittedAt"]] = r?.SubmittedAt?.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
+            };
+            foreach (var c in columns)
+            {
+                row[string.IsNullOrEmpty(c.Unit) ? c.Name : $"{c.Name} ({c.Unit})"] = r?.Values.FirstOrDefault(v => v.IndicatorCode == c.Code)?.Value;
+            }
+
+            return row;
+        }).ToList();
+        return await SaveAsync(rows, ReportCalendar.Format(period, CultureInfo.CurrentCulture), cancellationToken);
+    }
+
+    private static async Task<byte[]> SaveAsync(List<Dictionary<string, object?>> rows, string sheet, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows.Select(r => (IDictionary<string, object?>)r), sheetName: sheet, cancellationToken: cancellationToken);
+        return stream.ToArray();
+    }
+}
