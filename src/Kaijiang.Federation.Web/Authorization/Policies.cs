@@ -26,6 +26,9 @@ public static class Policies
     /// <summary>Create, edit, move and close organisations themselves: county-level staff.</summary>
     public const string ManageOrganisations = nameof(ManageOrganisations);
 
+    /// <summary>The county's own lists the registers use: checklist items of the homes' standard, award titles.</summary>
+    public const string ManageStandards = nameof(ManageStandards);
+
     public static AuthorizationBuilder AddFederationPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
@@ -35,5 +38,6 @@ public static class Policies
         .AddPolicy(Export, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Export.Name)))
         .AddPolicy(SubmitReports, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Submit.Name)))
         .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SystemAdmin))
-        .AddPolicy(ManageOrganisations, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff));
+        .AddPolicy(ManageOrganisations, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
+        .AddPolicy(ManageStandards, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff));
 }

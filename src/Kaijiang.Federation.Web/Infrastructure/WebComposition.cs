@@ -6,6 +6,8 @@ using Kaijiang.Federation.Web.Authorization;
 using Kaijiang.Federation.Web.Data;
 using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Features.Accounts;
+using Kaijiang.Federation.Web.Features.Awards;
+using Kaijiang.Federation.Web.Features.Homes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -138,6 +140,8 @@ public static class WebComposition
         services.AddScoped<Features.Organisations.OrganisationQueries>();
         services.AddScoped<Features.Organisations.EditOrganisation>();
         services.AddAccountAdministration();
+        services.AddHomes();
+        services.AddAwards(configuration);
         return services;
     }
 
