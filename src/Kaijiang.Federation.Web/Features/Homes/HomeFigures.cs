@@ -45,11 +45,14 @@ public sealed class HomeFigures(FederationDbContext db, RegisterLookups lookups)
             .ToList();
     }
 
-    public Task<List<StandardisedInYear>> StandardisedByYearAsync(CancellationToken cancellationToken) =>
-        db.ServiceSites.AsNoTracking()
+    public async Task<List<StandardisedInYear>> StandardisedByYearAsync(CancellationToken cancellationToken)
+    {
+        var groups = await db.ServiceSites.AsNoTracking()
             .Where(s => s.StandardisedOn != null)
-            .GroupBy(s => new { s.Kind, s.StandardisedOn!.Value.Year })
-            .Select(g => new StandardisedInYear(g.Key.Kind, g.Key.Year, g.Count()))
-            .OrderBy(g => g.Kind).ThenBy(g => g.Year)
+            .Select(s => new { s.Kind, s.StandardisedOn!.Value.Year })
+            .GroupBy(s => new { s.Kind, s.Year })
+            .Select(g => new { g.Key.Kind, g.Key.Year, Homes = g.Count() })
             .ToListAsync(cancellationToken);
+        return groups.Select(g => new StandardisedInYear(g.Kind, g.Year, g.Homes)).OrderBy(g => g.Kind).ThenBy(g => g.Year).ToList();
+    }
 }
