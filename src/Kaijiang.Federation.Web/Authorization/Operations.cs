@@ -16,8 +16,11 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement Export = new() { Name = nameof(Export) };
     public static readonly OperationAuthorizationRequirement ManageUsers = new() { Name = nameof(ManageUsers) };
 
+    /// <summary>Pass a village's award nomination on to the county (乡镇推荐): township chairs and county staff.</summary>
+    public static readonly OperationAuthorizationRequirement Recommend = new() { Name = nameof(Recommend) };
+
     public static readonly IReadOnlyList<OperationAuthorizationRequirement> All =
-        [Read, Create, Update, Delete, Submit, Approve, Import, Export, ManageUsers];
+        [Read, Create, Update, Delete, Submit, Approve, Import, Export, ManageUsers, Recommend];
 }
 
 /// <summary>
@@ -29,9 +32,9 @@ public static class RolePermissions
     private static readonly Dictionary<string, HashSet<string>> Allowed = new(StringComparer.Ordinal)
     {
         // SystemAdmin: everything a CountyStaff may, and accounts.
-        [Roles.SystemAdmin] = ["Read", "Create", "Update", "Delete", "Approve", "Import", "Export", "ManageUsers"],
-        [Roles.CountyStaff] = ["Read", "Create", "Update", "Delete", "Approve", "Import", "Export"],
-        [Roles.TownshipChair] = ["Read", "Create", "Update", "Delete", "Submit", "Export"],
+        [Roles.SystemAdmin] = ["Read", "Create", "Update", "Delete", "Approve", "Import", "Export", "ManageUsers", "Recommend"],
+        [Roles.CountyStaff] = ["Read", "Create", "Update", "Delete", "Approve", "Import", "Export", "Recommend"],
+        [Roles.TownshipChair] = ["Read", "Create", "Update", "Delete", "Submit", "Export", "Recommend"],
         [Roles.VillageChair] = ["Read", "Create", "Update"],
         [Roles.Leadership] = ["Read", "Export"],
     };

@@ -37,6 +37,8 @@ public static class Policies
     public const string ManageProgrammes = nameof(ManageProgrammes);
     /// <summary>Define the monthly report's indicators: county-level staff.</summary>
     public const string ManageIndicators = nameof(ManageIndicators);
+    /// <summary>The county's own lists the registers use: checklist items of the homes' standard, award titles.</summary>
+    public const string ManageStandards = nameof(ManageStandards);
 
     public static AuthorizationBuilder AddFederationPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -51,5 +53,6 @@ public static class Policies
         .AddPolicy(ReadIdentityNumbers, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
         .AddPolicy(AuditLog, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
         .AddPolicy(ManageProgrammes, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff, Roles.TownshipChair))
-        .AddPolicy(ManageIndicators, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff));
+        .AddPolicy(ManageIndicators, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
+        .AddPolicy(ManageStandards, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff));
 }

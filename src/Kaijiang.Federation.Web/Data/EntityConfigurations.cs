@@ -80,6 +80,51 @@ internal sealed class ServiceSiteConfiguration : IEntityTypeConfiguration<Servic
         b.Ignore(s => s.IsStandardised);
         b.HasOne(s => s.Organisation).WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(s => new { s.OrganisationId, s.Kind });
+        b.HasIndex(s => new { s.Kind, s.StandardisedOn });
+    }
+}
+
+internal sealed class StandardChecklistItemConfiguration : IEntityTypeConfiguration<StandardChecklistItem>
+{
+    public void Configure(EntityTypeBuilder<StandardChecklistItem> b)
+    {
+        b.Property(i => i.NameZh).HasMaxLength(StandardChecklistItem.NameMaxLength).IsRequired();
+        b.Property(i => i.NameEn).HasMaxLength(StandardChecklistItem.NameMaxLength * 2).IsRequired();
+        b.HasIndex(i => new { i.Kind, i.NameZh }).IsUnique();
+    }
+}
+
+internal sealed class ServiceSiteChecklistItemConfiguration : IEntityTypeConfiguration<ServiceSiteChecklistItem>
+{
+    public void Configure(EntityTypeBuilder<ServiceSiteChecklistItem> b)
+    {
+        b.HasKey(m => new { m.ServiceSiteId, m.StandardChecklistItemId });
+        b.HasOne(m => m.ServiceSite).WithMany(s => s.MetItems).HasForeignKey(m => m.ServiceSiteId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(m => m.Item).WithMany().HasForeignKey(m => m.StandardChecklistItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(m => m.StandardChecklistItemId);
+    }
+}
+
+internal sealed class SiteInspectionConfiguration : IEntityTypeConfiguration<SiteInspection>
+{
+    public void Configure(EntityTypeBuilder<SiteInspection> b)
+    {
+        b.Property(i => i.Inspector).HasMaxLength(SiteInspection.InspectorMaxLength).IsRequired();
+        b.Property(i => i.Note).HasMaxLength(SiteInspection.NoteMaxLength);
+        b.Property(i => i.RecordedBy).HasMaxLength(256);
+        b.HasOne(i => i.ServiceSite).WithMany(s => s.Inspections).HasForeignKey(i => i.ServiceSiteId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => new { i.ServiceSiteId, i.VisitedOn });
+    }
+}
+
+internal sealed class SiteInspectionFindingConfiguration : IEntityTypeConfiguration<SiteInspectionFinding>
+{
+    public void Configure(EntityTypeBuilder<SiteInspectionFinding> b)
+    {
+        b.HasKey(f => new { f.SiteInspectionId, f.StandardChecklistItemId });
+        b.HasOne(f => f.SiteInspection).WithMany(i => i.Findings).HasForeignKey(f => f.SiteInspectionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(f => f.Item).WithMany().HasForeignKey(f => f.StandardChecklistItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(f => f.StandardChecklistItemId);
     }
 }
 
@@ -102,6 +147,7 @@ internal sealed class FamilyConfiguration : IEntityTypeConfiguration<Family>
         b.HasOne(f => f.HouseholdHead).WithMany().HasForeignKey(f => f.HouseholdHeadId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(f => f.OrganisationId);
         b.HasIndex(f => f.HouseholdHeadId);
+        b.HasIndex(f => f.Name);
     }
 }
 
@@ -140,7 +186,9 @@ internal sealed class FamilyAwardConfiguration : IEntityTypeConfiguration<Family
         b.HasOne(a => a.AwardTitle).WithMany().HasForeignKey(a => a.AwardTitleId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => new { a.OrganisationId, a.Year });
         b.HasIndex(a => new { a.AwardTitleId, a.Level, a.Status });
-        b.HasIndex(a => a.FamilyId);
+        // A family holds a title once a year, at whatever level and stage of the pipeline (the rule says it too).
+        b.HasIndex(a => new { a.FamilyId, a.AwardTitleId, a.Year }).IsUnique();
+        b.HasIndex(a => new { a.Status, a.Year });
     }
 }
 

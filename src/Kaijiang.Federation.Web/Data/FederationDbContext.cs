@@ -35,6 +35,9 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>
     public DbSet<OfficeTerm> OfficeTerms => Set<OfficeTerm>();
     public DbSet<ServiceSite> ServiceSites => Set<ServiceSite>();
     public DbSet<ServiceSiteManager> ServiceSiteManagers => Set<ServiceSiteManager>();
+    public DbSet<StandardChecklistItem> StandardChecklistItems => Set<StandardChecklistItem>();
+    public DbSet<ServiceSiteChecklistItem> ServiceSiteChecklistItems => Set<ServiceSiteChecklistItem>();
+    public DbSet<SiteInspection> SiteInspections => Set<SiteInspection>();
     public DbSet<Family> Families => Set<Family>();
     public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
     public DbSet<AwardTitle> AwardTitles => Set<AwardTitle>();

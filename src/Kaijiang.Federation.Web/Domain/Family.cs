@@ -58,6 +58,12 @@ public class AwardTitle : EditableEntity
     public bool IsActive { get; set; } = true;
 
     public int SortOrder { get; set; }
+
+    /// <summary>
+    /// The county's eligibility rule for this title: a nomination above county level needs an earlier award of the
+    /// same title one level below (a province nomination, an earlier city award).
+    /// </summary>
+    public bool RequiresLowerLevelAward { get; set; } = true;
 }
 
 /// <summary>Where a family award stands in the nomination pipeline.</summary>
@@ -113,6 +119,7 @@ public class FamilyAward : EditableEntity, IOrganisationOwned
 
     public DateOnly? PublicNoticeFrom { get; set; }
 
+    /// <summary>The last day of the public notice (公示), inclusive.</summary>
     public DateOnly? PublicNoticeUntil { get; set; }
 
     public string? DecidedBy { get; set; }

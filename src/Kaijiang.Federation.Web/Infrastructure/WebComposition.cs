@@ -12,6 +12,8 @@ using Kaijiang.Federation.Web.Features.History;
 using Kaijiang.Federation.Web.Features.RosterImport;
 using Kaijiang.Federation.Web.Features.Programmes;
 using Kaijiang.Federation.Web.Features.Reports;
+using Kaijiang.Federation.Web.Features.Awards;
+using Kaijiang.Federation.Web.Features.Homes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -148,6 +150,8 @@ public static class WebComposition
         services.AddRosterExcel();
         services.AddProgrammeRegisters(configuration);
         services.AddMonthlyReports(configuration);
+        services.AddHomes();
+        services.AddAwards(configuration);
         return services;
     }
 

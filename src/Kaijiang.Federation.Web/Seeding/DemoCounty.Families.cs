@@ -10,9 +10,35 @@ public sealed partial class DemoCounty
         private static readonly string[] ChildRelations = ["儿子", "女儿"];
         private static readonly string[] ElderRelations = ["父亲", "母亲"];
 
+        /// <summary>The county's standards: the "six haves" of a Women's Home and the "seven haves" of a Children's Home.</summary>
+        private static readonly (ServiceSiteKind Kind, string Zh, string En)[] ChecklistItems =
+        [
+            (ServiceSiteKind.WomensHome, "有场所", "Has a place"),
+            (ServiceSiteKind.WomensHome, "有牌子", "Has a sign"),
+            (ServiceSiteKind.WomensHome, "有制度", "Has rules"),
+            (ServiceSiteKind.WomensHome, "有人员", "Has staff"),
+            (ServiceSiteKind.WomensHome, "有活动", "Has activities"),
+            (ServiceSiteKind.WomensHome, "有档案", "Has records"),
+            (ServiceSiteKind.ChildrensHome, "有场所", "Has a place"),
+            (ServiceSiteKind.ChildrensHome, "有设施", "Has facilities"),
+            (ServiceSiteKind.ChildrensHome, "有制度", "Has rules"),
+            (ServiceSiteKind.ChildrensHome, "有人员", "Has staff"),
+            (ServiceSiteKind.ChildrensHome, "有活动", "Has activities"),
+            (ServiceSiteKind.ChildrensHome, "有经费", "Has funds"),
+            (ServiceSiteKind.ChildrensHome, "有档案", "Has records"),
+        ];
+
         private void BuildServiceSites()
         {
             var grassroots = _result.Grassroots;
+            foreach (var (kind, zh, en) in ChecklistItems)
+            {
+                _result.ChecklistItems.Add(new StandardChecklistItem
+                {
+                    Kind = kind, NameZh = zh, NameEn = en, SortOrder = _result.ChecklistItems.Count(i => i.Kind == kind) + 1,
+                });
+            }
+
             var standardised = Shuffled(grassroots.Count).Take(53).ToHashSet();
             for (var g = 0; g < grassroots.Count; g++)
             {
@@ -65,6 +91,48 @@ public sealed partial class DemoCounty
                     IsDemo = true,
                 });
             }
+
+            MeetChecklists();
+        }
+
+        /// <summary>
+        /// What each home meets: every item for the standardised ones (with the visit that found it), some items
+        /// missing for the others, so that "standardised" follows from the checklist as the portal computes it.
+        /// </summary>
+        private void MeetChecklists()
+        {
+            // A random sequence of its own: the rest of the county stays as it was before checklists existed.
+            var rng = new Random(RandomSeed + 1);
+            foreach (var site in _result.ServiceSites)
+            {
+                var items = _result.ChecklistItems.Where(i => i.Kind == site.Kind).ToList();
+                if (site.StandardisedOn is { } standardisedOn)
+                {
+                    var inspection = new SiteInspection
+                    {
+                        VisitedOn = standardisedOn,
+                        Inspector = "开江县妇联",
+                        Note = "六有标准验收合格",
+                        MetStandard = true,
+                        RecordedAt = Utc(standardisedOn, 16, 0),
+                    };
+                    foreach (var item in items)
+                    {
+                        site.MetItems.Add(new ServiceSiteChecklistItem { Item = item, MetSince = standardisedOn });
+                        inspection.Findings.Add(new SiteInspectionFinding { Item = item });
+                    }
+
+                    site.Inspections.Add(inspection);
+                    continue;
+                }
+
+                var met = rng.Next(2, items.Count);
+                var since = site.OpenedOn ?? new DateOnly(2018, 1, 1);
+                foreach (var item in items.OrderBy(_ => rng.Next()).Take(met))
+                {
+                    site.MetItems.Add(new ServiceSiteChecklistItem { Item = item, MetSince = since });
+                }
+            }
         }
 
         private void BuildFamilies()
@@ -94,7 +162,9 @@ public sealed partial class DemoCounty
 
             var cityFamilies = countyMostBeautiful.Where(a => a.Year <= 2018).OrderBy(_ => _rng.Next()).Take(10).ToList();
             var cityAwards = cityFamilies.Select(a => Award(a.Family!, mostBeautiful, AwardLevel.City, a.Year + 1)).ToList();
-            var provincial = Award(cityAwards[0].Family!, mostBeautiful, AwardLevel.Province, 2019);
+            // The province nomination builds on an earlier city award (the eligibility rule), so not one of 2019.
+            var provincialFamily = cityAwards.First(a => a.Year < 2019).Family!;
+            var provincial = Award(provincialFamily, mostBeautiful, AwardLevel.Province, 2019);
             provincial.Kind = AwardKind.NominationAward;
 
             // Civilised Families: 360 county-level over three years.

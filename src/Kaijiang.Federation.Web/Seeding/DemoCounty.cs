@@ -38,6 +38,8 @@ public sealed partial class DemoCounty(TimeProvider clock)
 
         public List<ServiceSite> ServiceSites { get; } = [];
 
+        public List<StandardChecklistItem> ChecklistItems { get; } = [];
+
         public List<AwardTitle> AwardTitles { get; } = [];
 
         public List<Family> Families { get; } = [];

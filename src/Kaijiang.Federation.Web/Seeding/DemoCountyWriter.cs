@@ -29,6 +29,7 @@ public static class DemoCountyWriter
         await db.SaveChangesAsync(cancellationToken);
 
         db.OfficeTerms.AddRange(county.OfficeTerms);
+        db.StandardChecklistItems.AddRange(county.ChecklistItems);
         db.ServiceSites.AddRange(county.ServiceSites);
         db.AwardTitles.AddRange(county.AwardTitles);
         db.Families.AddRange(county.Families);

@@ -415,4 +415,55 @@ public sealed class AuthorizationMatrixTests(DemoCountyFixture county)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotEqual("伪造的请求", await county.Factory.WithScopeAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Address).SingleAsync()));
     }
+
+    // Registers: a Women's Home of a Xinning village (not Jianshe), and Jianshe Community's own home.
+    public static TheoryData<string, string, string, HttpStatusCode> HomeCells => new()
+    {
+        { "admin", "xinning", "Edit", HttpStatusCode.OK }, { "county.staff", "xinning", "Edit", HttpStatusCode.OK },
+        { "leader", "xinning", "Details", HttpStatusCode.OK }, { "leader", "xinning", "Edit", HttpStatusCode.Forbidden }, { "leader", "xinning", "Inspect", HttpStatusCode.Forbidden },
+        { "chair.xinning", "xinning", "Edit", HttpStatusCode.OK }, { "chair.xinning", "jianshe", "Inspect", HttpStatusCode.OK },
+        { "chair.puan", "xinning", "Details", HttpStatusCode.NotFound }, { "chair.puan", "xinning", "Edit", HttpStatusCode.NotFound },
+        { "chair.jianshe", "xinning", "Details", HttpStatusCode.NotFound }, { "chair.jianshe", "jianshe", "Edit", HttpStatusCode.OK },
+    };
+
+    private Task<int> HomeOf(string target) => county.Factory.WithScopeAsync(db => db.ServiceSites
+        .Where(s => s.Kind == ServiceSiteKind.WomensHome && (target == "jianshe"
+            ? s.Organisation!.Name == "建设社区"
+            : s.Organisation!.Kind == OrganisationKind.Village && s.Organisation.Parent!.Name == "新宁镇"))
+        .OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
+
+    [Theory]
+    [MemberData(nameof(HomeCells))]
+    public async Task Read_and_edit_a_home(string user, string target, string action, HttpStatusCode expected)
+    {
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+        var response = await client.Http.GetAsync($"/Homes/{action}/{await HomeOf(target)}");
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    // Pipeline steps that must be refused whatever the award's state; nothing is changed, so the shared county is safe.
+    public static TheoryData<string, string, string, HttpStatusCode> PipelineRefusals => new()
+    {
+        { "leader", "xinning", "Recommend", HttpStatusCode.Forbidden }, { "leader", "xinning", "Decide", HttpStatusCode.Forbidden },
+        { "chair.jianshe", "jianshe", "Recommend", HttpStatusCode.Forbidden }, { "chair.jianshe", "jianshe", "Notice", HttpStatusCode.Forbidden },
+        { "chair.xinning", "xinning", "Decide", HttpStatusCode.Forbidden }, { "chair.puan", "xinning", "Recommend", HttpStatusCode.NotFound },
+    };
+
+    [Theory]
+    [MemberData(nameof(PipelineRefusals))]
+    public async Task Take_a_pipeline_step(string user, string target, string step, HttpStatusCode expected)
+    {
+        var award = await county.Factory.WithScopeAsync(db => db.FamilyAwards
+            .Where(a => target == "jianshe" ? a.Organisation!.Name == "建设社区" : a.Organisation!.Kind == OrganisationKind.Village && a.Organisation.Parent!.Name == "新宁镇")
+            .OrderBy(a => a.Id).Select(a => new { a.Id, a.Version, a.Status }).FirstAsync());
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync(user);
+        var page = await client.Http.GetStringAsync("/");
+
+        var response = await client.PostFormAsync($"/Awards/{step}/{award.Id}", page, new() { ["version"] = award.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["award"] = "true" });
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(award.Status, await county.Factory.WithScopeAsync(db => db.FamilyAwards.Where(a => a.Id == award.Id).Select(a => a.Status).SingleAsync()));
+    }
 }

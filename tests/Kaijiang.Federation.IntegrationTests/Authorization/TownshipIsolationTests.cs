@@ -19,6 +19,10 @@ public sealed partial class TownshipIsolationTests(DemoCountyFixture county)
             // Names unique to other townships (a common name may also live in Xinning).
             var inside = await db.People.Where(p => p.Organisation!.Path.CompareTo(xinning.Path) >= 0 && p.Organisation.Path.CompareTo(upper) < 0)
                 .Select(p => p.Name).Distinct().ToListAsync();
+            // Family members are names, not people: a Xinning family's son may share a name with someone elsewhere.
+            inside.AddRange(await db.FamilyMembers
+                .Where(m => m.Family!.Organisation!.Path.CompareTo(xinning.Path) >= 0 && m.Family.Organisation.Path.CompareTo(upper) < 0)
+                .Select(m => m.Name).Distinct().ToListAsync());
             var outside = await db.People.Where(p => p.Organisation!.Path.CompareTo(xinning.Path) < 0 || p.Organisation.Path.CompareTo(upper) >= 0)
                 .Select(p => p.Name).Distinct().ToListAsync();
             // A name that is part of a Xinning name (严丽 in 严丽华) proves nothing when the page lists Xinning's people.
@@ -48,7 +52,10 @@ public sealed partial class TownshipIsolationTests(DemoCountyFixture county)
 
             var html = await response.Content.ReadAsStringAsync();
             var text = Tag().Replace(html, " ");
-            leaks.AddRange(otherPeople.Where(name => text.Contains(name, StringComparison.Ordinal)).Select(name => $"{url}: {name}"));
+            // Whole names only: a two-character name outside Xinning (蒲丽) is part of a longer one inside it (蒲丽华),
+            // and of a family's name (蒲丽华家庭). Every page shows a person's name as a run of its own.
+            var runs = CjkRun().Matches(text).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+            leaks.AddRange(otherPeople.Where(runs.Contains).Select(name => $"{url}: {name}"));
             foreach (Match link in Link().Matches(html))
             {
                 var href = System.Net.WebUtility.HtmlDecode(link.Groups[1].Value);
@@ -66,6 +73,9 @@ public sealed partial class TownshipIsolationTests(DemoCountyFixture county)
 
     [GeneratedRegex("href=\"([^\"#]+)\"")]
     private static partial Regex Link();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}+")]
+    private static partial Regex CjkRun();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tag();

@@ -57,9 +57,9 @@ public sealed class OrganisationAuthorizationHandlerTests
     }
 
     [Theory]
-    [InlineData(Roles.SystemAdmin, "Read,Create,Update,Delete,Approve,Import,Export,ManageUsers")]
-    [InlineData(Roles.CountyStaff, "Read,Create,Update,Delete,Approve,Import,Export")]
-    [InlineData(Roles.TownshipChair, "Read,Create,Update,Delete,Export")]
+    [InlineData(Roles.SystemAdmin, "Read,Create,Update,Delete,Approve,Import,Export,ManageUsers,Recommend")]
+    [InlineData(Roles.CountyStaff, "Read,Create,Update,Delete,Approve,Import,Export,Recommend")]
+    [InlineData(Roles.TownshipChair, "Read,Create,Update,Delete,Export,Recommend")]
     [InlineData(Roles.VillageChair, "Read,Create,Update")]
     [InlineData(Roles.Leadership, "Read,Export")]
     public async Task Inside_the_scope_the_role_table_decides(string role, string allowed)
