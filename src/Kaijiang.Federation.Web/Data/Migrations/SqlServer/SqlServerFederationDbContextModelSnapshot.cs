@@ -129,6 +129,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<bool>("RequiresLowerLevelAward")
+                        .HasColumnType("bit");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
 
@@ -299,6 +302,8 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("HouseholdHeadId");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("Families");
@@ -373,11 +378,14 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FamilyId");
-
                     b.HasIndex("OrganisationId", "Year");
 
+                    b.HasIndex("Status", "Year");
+
                     b.HasIndex("AwardTitleId", "Level", "Status");
+
+                    b.HasIndex("FamilyId", "AwardTitleId", "Year")
+                        .IsUnique();
 
                     b.ToTable("FamilyAwards");
                 });
@@ -1290,9 +1298,29 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kind", "StandardisedOn");
+
                     b.HasIndex("OrganisationId", "Kind");
 
                     b.ToTable("ServiceSites");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ServiceSiteChecklistItem", b =>
+                {
+                    b.Property<int>("ServiceSiteId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StandardChecklistItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("MetSince")
+                        .HasColumnType("date");
+
+                    b.HasKey("ServiceSiteId", "StandardChecklistItemId");
+
+                    b.HasIndex("StandardChecklistItemId");
+
+                    b.ToTable("ServiceSiteChecklistItems");
                 });
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ServiceSiteManager", b =>
@@ -1308,6 +1336,100 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     b.HasIndex("PersonId");
 
                     b.ToTable("ServiceSiteManagers");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.SiteInspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Inspector")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("MetStandard")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ServiceSiteId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceSiteId", "VisitedOn");
+
+                    b.ToTable("SiteInspections");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.SiteInspectionFinding", b =>
+                {
+                    b.Property<int>("SiteInspectionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StandardChecklistItemId")
+                        .HasColumnType("int");
+
+                    b.HasKey("SiteInspectionId", "StandardChecklistItemId");
+
+                    b.HasIndex("StandardChecklistItemId");
+
+                    b.ToTable("SiteInspectionFinding");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.StandardChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "NameZh")
+                        .IsUnique();
+
+                    b.ToTable("StandardChecklistItems");
                 });
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.StartupGrant", b =>
@@ -1837,6 +1959,25 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ServiceSiteChecklistItem", b =>
+                {
+                    b.HasOne("Kaijiang.Federation.Web.Domain.ServiceSite", "ServiceSite")
+                        .WithMany("MetItems")
+                        .HasForeignKey("ServiceSiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kaijiang.Federation.Web.Domain.StandardChecklistItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("StandardChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+
+                    b.Navigation("ServiceSite");
+                });
+
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ServiceSiteManager", b =>
                 {
                     b.HasOne("Kaijiang.Federation.Web.Domain.Person", "Person")
@@ -1854,6 +1995,36 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     b.Navigation("Person");
 
                     b.Navigation("ServiceSite");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.SiteInspection", b =>
+                {
+                    b.HasOne("Kaijiang.Federation.Web.Domain.ServiceSite", "ServiceSite")
+                        .WithMany("Inspections")
+                        .HasForeignKey("ServiceSiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ServiceSite");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.SiteInspectionFinding", b =>
+                {
+                    b.HasOne("Kaijiang.Federation.Web.Domain.SiteInspection", "SiteInspection")
+                        .WithMany("Findings")
+                        .HasForeignKey("SiteInspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kaijiang.Federation.Web.Domain.StandardChecklistItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("StandardChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+
+                    b.Navigation("SiteInspection");
                 });
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.StartupGrant", b =>
@@ -1961,7 +2132,16 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ServiceSite", b =>
                 {
+                    b.Navigation("Inspections");
+
                     b.Navigation("Managers");
+
+                    b.Navigation("MetItems");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.SiteInspection", b =>
+                {
+                    b.Navigation("Findings");
                 });
 #pragma warning restore 612, 618
         }

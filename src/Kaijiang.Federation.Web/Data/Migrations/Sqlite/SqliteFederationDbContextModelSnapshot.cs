@@ -120,6 +120,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequiresLowerLevelAward")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -282,6 +285,8 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("HouseholdHeadId");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("Families");
@@ -354,11 +359,14 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FamilyId");
-
                     b.HasIndex("OrganisationId", "Year");
 
+                    b.HasIndex("Status", "Year");
+
                     b.HasIndex("AwardTitleId", "Level", "Status");
+
+                    b.HasIndex("FamilyId", "AwardTitleId", "Year")
+                        .IsUnique();
 
                     b.ToTable("FamilyAwards");
                 });
@@ -1239,9 +1247,29 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kind", "StandardisedOn");
+
                     b.HasIndex("OrganisationId", "Kind");
 
                     b.ToTable("ServiceSites");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ServiceSiteChecklistItem", b =>
+                {
+                    b.Property<int>("ServiceSiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StandardChecklistItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MetSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ServiceSiteId", "StandardChecklistItemId");
+
+                    b.HasIndex("StandardChecklistItemId");
+
+                    b.ToTable("ServiceSiteChecklistItems");
                 });
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ServiceSiteManager", b =>
@@ -1257,6 +1285,96 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.ToTable("ServiceSiteManagers");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.SiteInspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Inspector")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MetStandard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceSiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceSiteId", "VisitedOn");
+
+                    b.ToTable("SiteInspections");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.SiteInspectionFinding", b =>
+                {
+                    b.Property<int>("SiteInspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StandardChecklistItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SiteInspectionId", "StandardChecklistItemId");
+
+                    b.HasIndex("StandardChecklistItemId");
+
+                    b.ToTable("SiteInspectionFinding");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.StandardChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "NameZh")
+                        .IsUnique();
+
+                    b.ToTable("StandardChecklistItems");
                 });
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.StartupGrant", b =>
@@ -1777,6 +1895,25 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ServiceSiteChecklistItem", b =>
+                {
+                    b.HasOne("Kaijiang.Federation.Web.Domain.ServiceSite", "ServiceSite")
+                        .WithMany("MetItems")
+                        .HasForeignKey("ServiceSiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kaijiang.Federation.Web.Domain.StandardChecklistItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("StandardChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+
+                    b.Navigation("ServiceSite");
+                });
+
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ServiceSiteManager", b =>
                 {
                     b.HasOne("Kaijiang.Federation.Web.Domain.Person", "Person")
@@ -1794,6 +1931,36 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     b.Navigation("Person");
 
                     b.Navigation("ServiceSite");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.SiteInspection", b =>
+                {
+                    b.HasOne("Kaijiang.Federation.Web.Domain.ServiceSite", "ServiceSite")
+                        .WithMany("Inspections")
+                        .HasForeignKey("ServiceSiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ServiceSite");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.SiteInspectionFinding", b =>
+                {
+                    b.HasOne("Kaijiang.Federation.Web.Domain.SiteInspection", "SiteInspection")
+                        .WithMany("Findings")
+                        .HasForeignKey("SiteInspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kaijiang.Federation.Web.Domain.StandardChecklistItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("StandardChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+
+                    b.Navigation("SiteInspection");
                 });
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.StartupGrant", b =>
@@ -1901,7 +2068,16 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ServiceSite", b =>
                 {
+                    b.Navigation("Inspections");
+
                     b.Navigation("Managers");
+
+                    b.Navigation("MetItems");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.SiteInspection", b =>
+                {
+                    b.Navigation("Findings");
                 });
 #pragma warning restore 612, 618
         }

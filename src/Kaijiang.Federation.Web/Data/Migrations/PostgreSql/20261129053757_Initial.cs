@@ -60,6 +60,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    RequiresLowerLevelAward = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -143,6 +144,24 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReportIndicators", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StandardChecklistItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StandardChecklistItems", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -742,6 +761,31 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ServiceSiteChecklistItems",
+                columns: table => new
+                {
+                    ServiceSiteId = table.Column<int>(type: "integer", nullable: false),
+                    StandardChecklistItemId = table.Column<int>(type: "integer", nullable: false),
+                    MetSince = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceSiteChecklistItems", x => new { x.ServiceSiteId, x.StandardChecklistItemId });
+                    table.ForeignKey(
+                        name: "FK_ServiceSiteChecklistItems_ServiceSites_ServiceSiteId",
+                        column: x => x.ServiceSiteId,
+                        principalTable: "ServiceSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ServiceSiteChecklistItems_StandardChecklistItems_StandardCh~",
+                        column: x => x.StandardChecklistItemId,
+                        principalTable: "StandardChecklistItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceSiteManagers",
                 columns: table => new
                 {
@@ -763,6 +807,31 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                         principalTable: "ServiceSites",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SiteInspections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ServiceSiteId = table.Column<int>(type: "integer", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Inspector = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    MetStandard = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteInspections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SiteInspections_ServiceSites_ServiceSiteId",
+                        column: x => x.ServiceSiteId,
+                        principalTable: "ServiceSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -904,6 +973,30 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "SiteInspectionFinding",
+                columns: table => new
+                {
+                    SiteInspectionId = table.Column<int>(type: "integer", nullable: false),
+                    StandardChecklistItemId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteInspectionFinding", x => new { x.SiteInspectionId, x.StandardChecklistItemId });
+                    table.ForeignKey(
+                        name: "FK_SiteInspectionFinding_SiteInspections_SiteInspectionId",
+                        column: x => x.SiteInspectionId,
+                        principalTable: "SiteInspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SiteInspectionFinding_StandardChecklistItems_StandardCheckl~",
+                        column: x => x.StandardChecklistItemId,
+                        principalTable: "StandardChecklistItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FamilyMottoBooks",
                 columns: table => new
                 {
@@ -1022,6 +1115,11 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                 column: "HouseholdHeadId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Families_Name",
+                table: "Families",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Families_OrganisationId",
                 table: "Families",
                 column: "OrganisationId");
@@ -1032,14 +1130,20 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                 columns: new[] { "AwardTitleId", "Level", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_FamilyAwards_FamilyId",
+                name: "IX_FamilyAwards_FamilyId_AwardTitleId_Year",
                 table: "FamilyAwards",
-                column: "FamilyId");
+                columns: new[] { "FamilyId", "AwardTitleId", "Year" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_FamilyAwards_OrganisationId_Year",
                 table: "FamilyAwards",
                 columns: new[] { "OrganisationId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FamilyAwards_Status_Year",
+                table: "FamilyAwards",
+                columns: new[] { "Status", "Year" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FamilyMembers_FamilyId",
@@ -1192,14 +1296,40 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceSiteChecklistItems_StandardChecklistItemId",
+                table: "ServiceSiteChecklistItems",
+                column: "StandardChecklistItemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceSiteManagers_PersonId",
                 table: "ServiceSiteManagers",
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceSites_Kind_StandardisedOn",
+                table: "ServiceSites",
+                columns: new[] { "Kind", "StandardisedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceSites_OrganisationId_Kind",
                 table: "ServiceSites",
                 columns: new[] { "OrganisationId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteInspectionFinding_StandardChecklistItemId",
+                table: "SiteInspectionFinding",
+                column: "StandardChecklistItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteInspections_ServiceSiteId_VisitedOn",
+                table: "SiteInspections",
+                columns: new[] { "ServiceSiteId", "VisitedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardChecklistItems_Kind_NameZh",
+                table: "StandardChecklistItems",
+                columns: new[] { "Kind", "NameZh" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_StartupGrants_GraduateId",
@@ -1275,7 +1405,13 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                 name: "Projects");
 
             migrationBuilder.DropTable(
+                name: "ServiceSiteChecklistItems");
+
+            migrationBuilder.DropTable(
                 name: "ServiceSiteManagers");
+
+            migrationBuilder.DropTable(
+                name: "SiteInspectionFinding");
 
             migrationBuilder.DropTable(
                 name: "StartupGrants");
@@ -1308,10 +1444,16 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                 name: "ReportIndicators");
 
             migrationBuilder.DropTable(
-                name: "ServiceSites");
+                name: "SiteInspections");
+
+            migrationBuilder.DropTable(
+                name: "StandardChecklistItems");
 
             migrationBuilder.DropTable(
                 name: "Families");
+
+            migrationBuilder.DropTable(
+                name: "ServiceSites");
 
             migrationBuilder.DropTable(
                 name: "People");

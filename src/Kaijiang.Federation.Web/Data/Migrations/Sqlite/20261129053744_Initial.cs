@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
+namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,19 +29,19 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Action = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    EntityType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    OrganisationPath = table.Column<string>(type: "varchar(60)", unicode: false, maxLength: 60, nullable: true),
-                    Before = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    After = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PreviousHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
-                    Hash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OrganisationPath = table.Column<string>(type: "TEXT", unicode: false, maxLength: 60, nullable: true),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
+                    Hash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -52,14 +52,15 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "AwardTitles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
-                    NameZh = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    NameEn = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    SortOrder = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiresLowerLevelAward = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,12 +71,12 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "Books",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Publisher = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Publisher = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,25 +87,25 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ParentId = table.Column<int>(type: "int", nullable: true),
-                    Path = table.Column<string>(type: "varchar(60)", unicode: false, maxLength: 60, nullable: false),
-                    Depth = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    UnitKind = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    PinyinInitials = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: true),
-                    DivisionCode = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: true),
-                    ReformStatus = table.Column<int>(type: "int", nullable: false),
-                    ReformDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    AnnualFunds = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    ContactName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    ContactPhone = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: true),
-                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Path = table.Column<string>(type: "TEXT", unicode: false, maxLength: 60, nullable: false),
+                    Depth = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PinyinInitials = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: true),
+                    DivisionCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: true),
+                    ReformStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReformDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AnnualFunds = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -121,23 +122,23 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "ReportIndicators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
-                    NameZh = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    UnitZh = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    UnitEn = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ValueKind = table.Column<int>(type: "int", nullable: false),
-                    IsRequired = table.Column<bool>(type: "bit", nullable: false),
-                    Minimum = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
-                    Maximum = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
-                    ActiveFrom = table.Column<int>(type: "int", nullable: false),
-                    ActiveUntil = table.Column<int>(type: "int", nullable: true),
-                    SortOrder = table.Column<int>(type: "int", nullable: false),
-                    GroupZh = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    GroupEn = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UnitZh = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UnitEn = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ValueKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Minimum = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    Maximum = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    ActiveFrom = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActiveUntil = table.Column<int>(type: "INTEGER", nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    GroupZh = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    GroupEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,14 +146,32 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "StandardChecklistItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StandardChecklistItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -169,27 +188,27 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ScopeOrganisationId = table.Column<int>(type: "int", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LastSignInAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ScopeOrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSignInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -206,16 +225,16 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "JobFairs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Place = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Employers = table.Column<int>(type: "int", nullable: false),
-                    PositionsOffered = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Employers = table.Column<int>(type: "INTEGER", nullable: false),
+                    PositionsOffered = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -232,21 +251,21 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "MonthlyReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    Period = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    WorkDone = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
-                    Problems = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
-                    NextMonthPlan = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    SubmittedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ReviewedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ReviewedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ReviewComment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkDone = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Problems = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    NextMonthPlan = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -263,14 +282,14 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "OutreachChannels",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Members = table.Column<int>(type: "int", nullable: true),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Members = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -287,15 +306,15 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "Partners",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    BuiltWith = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Since = table.Column<DateOnly>(type: "date", nullable: true),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BuiltWith = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Since = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -312,19 +331,19 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Sex = table.Column<int>(type: "int", nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Ethnicity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Education = table.Column<int>(type: "int", nullable: false),
-                    PoliticalStatus = table.Column<int>(type: "int", nullable: false),
-                    Phone = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: true),
-                    IdNumber = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: true),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Sex = table.Column<int>(type: "INTEGER", nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Ethnicity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Education = table.Column<int>(type: "INTEGER", nullable: false),
+                    PoliticalStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: true),
+                    IdNumber = table.Column<string>(type: "TEXT", unicode: false, maxLength: 18, nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -341,16 +360,16 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "Projects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Funder = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Funds = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Funder = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Funds = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -367,17 +386,17 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "ServiceSites",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    StandardisedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AreaSquareMetres = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: true),
-                    SubsidyReceived = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    OpenedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StandardisedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AreaSquareMetres = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
+                    SubsidyReceived = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -394,17 +413,17 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "Trainings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Days = table.Column<int>(type: "int", nullable: false),
-                    Participants = table.Column<int>(type: "int", nullable: false),
-                    Topic = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Organiser = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Days = table.Column<int>(type: "INTEGER", nullable: false),
+                    Participants = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Organiser = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -421,11 +440,11 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -442,10 +461,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -462,8 +481,8 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -486,10 +505,10 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -506,17 +525,17 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "MonthlyReportValues",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MonthlyReportId = table.Column<int>(type: "int", nullable: false),
-                    ReportIndicatorId = table.Column<int>(type: "int", nullable: false),
-                    IndicatorCode = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
-                    IndicatorNameZh = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    IndicatorNameEn = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    UnitZh = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    UnitEn = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ValueKind = table.Column<int>(type: "int", nullable: false),
-                    Value = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MonthlyReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportIndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IndicatorCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    IndicatorNameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IndicatorNameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UnitZh = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UnitEn = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ValueKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -539,17 +558,17 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "Bases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    LeaderId = table.Column<int>(type: "int", nullable: true),
-                    JobsProvided = table.Column<int>(type: "int", nullable: false),
-                    WomenEmployed = table.Column<int>(type: "int", nullable: false),
-                    YearRecognised = table.Column<int>(type: "int", nullable: true),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    JobsProvided = table.Column<int>(type: "INTEGER", nullable: false),
+                    WomenEmployed = table.Column<int>(type: "INTEGER", nullable: false),
+                    YearRecognised = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -572,16 +591,16 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "Experts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Speciality = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Employer = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    PersonId = table.Column<int>(type: "int", nullable: true),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Speciality = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Employer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -604,13 +623,13 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "Families",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    HouseholdHeadId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HouseholdHeadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -633,24 +652,24 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "Loans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BorrowerId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    Bank = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Guarantee = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    AnnualRate = table.Column<decimal>(type: "decimal(9,6)", precision: 9, scale: 6, nullable: false),
-                    TermMonths = table.Column<int>(type: "int", nullable: false),
-                    DisbursedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    InterestSubsidy = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Industry = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    JobsCreated = table.Column<int>(type: "int", nullable: false),
-                    WrittenOffOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    WriteOffReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BorrowerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bank = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Guarantee = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    AnnualRate = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: false),
+                    TermMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    DisbursedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    InterestSubsidy = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    JobsCreated = table.Column<int>(type: "INTEGER", nullable: false),
+                    WrittenOffOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WriteOffReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -673,24 +692,24 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "OfficeTerms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    PersonId = table.Column<int>(type: "int", nullable: false),
-                    Office = table.Column<int>(type: "int", nullable: false),
-                    IsFullTime = table.Column<bool>(type: "bit", nullable: false),
-                    StartOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    PlannedEndOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndReason = table.Column<int>(type: "int", nullable: false),
-                    EndNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ElectedAt = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    InTwoCommittees = table.Column<bool>(type: "bit", nullable: false),
-                    IsPartySecretary = table.Column<bool>(type: "bit", nullable: false),
-                    IsVillageDirector = table.Column<bool>(type: "bit", nullable: false),
-                    MonthlyStipend = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    SecretaryMonthlyPay = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Office = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsFullTime = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StartOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlannedEndOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ElectedAt = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    InTwoCommittees = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsPartySecretary = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsVillageDirector = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MonthlyStipend = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    SecretaryMonthlyPay = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -713,15 +732,15 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "StartupGrants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    GraduateId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    Business = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    GrantedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GraduateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Business = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    GrantedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -741,11 +760,36 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ServiceSiteChecklistItems",
+                columns: table => new
+                {
+                    ServiceSiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StandardChecklistItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MetSince = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceSiteChecklistItems", x => new { x.ServiceSiteId, x.StandardChecklistItemId });
+                    table.ForeignKey(
+                        name: "FK_ServiceSiteChecklistItems_ServiceSites_ServiceSiteId",
+                        column: x => x.ServiceSiteId,
+                        principalTable: "ServiceSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ServiceSiteChecklistItems_StandardChecklistItems_StandardChecklistItemId",
+                        column: x => x.StandardChecklistItemId,
+                        principalTable: "StandardChecklistItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceSiteManagers",
                 columns: table => new
                 {
-                    ServiceSiteId = table.Column<int>(type: "int", nullable: false),
-                    PersonId = table.Column<int>(type: "int", nullable: false)
+                    ServiceSiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -765,29 +809,54 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SiteInspections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ServiceSiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Inspector = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MetStandard = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteInspections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SiteInspections_ServiceSites_ServiceSiteId",
+                        column: x => x.ServiceSiteId,
+                        principalTable: "ServiceSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FamilyAwards",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FamilyId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    AwardTitleId = table.Column<int>(type: "int", nullable: false),
-                    Level = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Citation = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    NominatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NominatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RecommendedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    RecommendedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    PublicNoticeFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    PublicNoticeUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    DecidedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FamilyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AwardTitleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Citation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    NominatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NominatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecommendedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RecommendedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublicNoticeFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublicNoticeUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -816,12 +885,12 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "FamilyMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FamilyId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Relation = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    PersonId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FamilyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Relation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -844,14 +913,14 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "FamilyMottos",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FamilyId = table.Column<int>(type: "int", nullable: false),
-                    OrganisationId = table.Column<int>(type: "int", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    YearCollected = table.Column<int>(type: "int", nullable: false),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FamilyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    YearCollected = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -874,16 +943,16 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "LoanRepayments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    LoanId = table.Column<int>(type: "int", nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Principal = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Interest = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    CorrectsRepaymentId = table.Column<int>(type: "int", nullable: true),
-                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LoanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Principal = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Interest = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    CorrectsRepaymentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -903,11 +972,35 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SiteInspectionFinding",
+                columns: table => new
+                {
+                    SiteInspectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StandardChecklistItemId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteInspectionFinding", x => new { x.SiteInspectionId, x.StandardChecklistItemId });
+                    table.ForeignKey(
+                        name: "FK_SiteInspectionFinding_SiteInspections_SiteInspectionId",
+                        column: x => x.SiteInspectionId,
+                        principalTable: "SiteInspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SiteInspectionFinding_StandardChecklistItems_StandardChecklistItemId",
+                        column: x => x.StandardChecklistItemId,
+                        principalTable: "StandardChecklistItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FamilyMottoBooks",
                 columns: table => new
                 {
-                    BooksId = table.Column<int>(type: "int", nullable: false),
-                    MottosId = table.Column<int>(type: "int", nullable: false)
+                    BooksId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MottosId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -935,8 +1028,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -967,8 +1059,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
@@ -1023,6 +1114,11 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 column: "HouseholdHeadId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Families_Name",
+                table: "Families",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Families_OrganisationId",
                 table: "Families",
                 column: "OrganisationId");
@@ -1033,14 +1129,20 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 columns: new[] { "AwardTitleId", "Level", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_FamilyAwards_FamilyId",
+                name: "IX_FamilyAwards_FamilyId_AwardTitleId_Year",
                 table: "FamilyAwards",
-                column: "FamilyId");
+                columns: new[] { "FamilyId", "AwardTitleId", "Year" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_FamilyAwards_OrganisationId_Year",
                 table: "FamilyAwards",
                 columns: new[] { "OrganisationId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FamilyAwards_Status_Year",
+                table: "FamilyAwards",
+                columns: new[] { "Status", "Year" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FamilyMembers_FamilyId",
@@ -1169,8 +1271,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "IX_People_IdNumber",
                 table: "People",
                 column: "IdNumber",
-                unique: true,
-                filter: "[IdNumber] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_Name",
@@ -1194,14 +1295,40 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceSiteChecklistItems_StandardChecklistItemId",
+                table: "ServiceSiteChecklistItems",
+                column: "StandardChecklistItemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceSiteManagers_PersonId",
                 table: "ServiceSiteManagers",
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceSites_Kind_StandardisedOn",
+                table: "ServiceSites",
+                columns: new[] { "Kind", "StandardisedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceSites_OrganisationId_Kind",
                 table: "ServiceSites",
                 columns: new[] { "OrganisationId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteInspectionFinding_StandardChecklistItemId",
+                table: "SiteInspectionFinding",
+                column: "StandardChecklistItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteInspections_ServiceSiteId_VisitedOn",
+                table: "SiteInspections",
+                columns: new[] { "ServiceSiteId", "VisitedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardChecklistItems_Kind_NameZh",
+                table: "StandardChecklistItems",
+                columns: new[] { "Kind", "NameZh" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_StartupGrants_GraduateId",
@@ -1277,7 +1404,13 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "Projects");
 
             migrationBuilder.DropTable(
+                name: "ServiceSiteChecklistItems");
+
+            migrationBuilder.DropTable(
                 name: "ServiceSiteManagers");
+
+            migrationBuilder.DropTable(
+                name: "SiteInspectionFinding");
 
             migrationBuilder.DropTable(
                 name: "StartupGrants");
@@ -1310,10 +1443,16 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "ReportIndicators");
 
             migrationBuilder.DropTable(
-                name: "ServiceSites");
+                name: "SiteInspections");
+
+            migrationBuilder.DropTable(
+                name: "StandardChecklistItems");
 
             migrationBuilder.DropTable(
                 name: "Families");
+
+            migrationBuilder.DropTable(
+                name: "ServiceSites");
 
             migrationBuilder.DropTable(
                 name: "People");
