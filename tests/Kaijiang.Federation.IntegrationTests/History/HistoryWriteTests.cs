@@ -24,6 +24,10 @@ public sealed class HistoryWriteTests(RosterWritesFixture fixture)
         var form = await client.Http.GetStringAsync($"/Organisations/Edit/{puan.Id}");
         var response = await client.PostFormAsync($"/Organisations/Edit/{puan.Id}", form, new()
         {
+            ["Name"] = puan.Name,
+            ["Kind"] = puan.Kind.ToString(),
+            ["UnitKind"] = puan.UnitKind.ToString(),
+            ["PinyinInitials"] = puan.PinyinInitials ?? "",
             ["DivisionCode"] = puan.DivisionCode ?? "",
             ["ReformStatus"] = puan.ReformStatus.ToString(),
             ["ReformDate"] = puan.ReformDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
