@@ -5,6 +5,7 @@ public static class DashboardFeature
     public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMemoryCache();
+        services.AddSingleton<DashboardCacheSignal>();
         services.Configure<ReportOptions>(configuration.GetSection(ReportOptions.Section));
         services.AddScoped<DashboardFigures>();
         services.AddScoped<DashboardLookups>();

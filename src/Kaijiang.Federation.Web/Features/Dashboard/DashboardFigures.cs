@@ -84,10 +84,11 @@ public sealed class ReportOptions
 /// Computes every figure of the dashboard from the records, with one grouped query per kind of record. Every query
 /// groups by the organisation's path cut to the level of the parts, so the parts' figures (the township breakdown,
 /// the charts by township, the comparison table) come from the same queries as the total.
-/// The result is cached per (path, parts level, day) for <see cref="CacheDuration"/>: the user's own scope filter still
-/// applies first, and the cached model holds numbers and both languages' names only, no culture-formatted text.
+/// The result is cached per (path, parts level, day) for <see cref="CacheDuration"/>, and dropped when any change is saved
+/// (<see cref="DashboardCacheSignal"/>): the user's own scope filter still applies first, and the cached model holds
+/// numbers and both languages' names only, no culture-formatted text.
 /// </summary>
-public sealed class DashboardFigures(FederationDbContext db, TimeProvider clock, IMemoryCache cache, Microsoft.Extensions.Options.IOptions<ReportOptions> reportOptions)
+public sealed class DashboardFigures(FederationDbContext db, TimeProvider clock, IMemoryCache cache, DashboardCacheSignal signal, Microsoft.Extensions.Options.IOptions<ReportOptions> reportOptions)
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(60);
 
@@ -114,7 +115,7 @@ public sealed class DashboardFigures(FederationDbContext db, TimeProvider clock,
     {
         // The user's scope is part of the key: two users with different scopes never share a cached model
         // even if one day a drill-down path lies outside one of them.
-        var key = string.Join('|', "dashboard", db.ScopePath ?? "*", scope.Path, partPathLength, asOf.DayNumber, clock.Today().DayNumber);
+        var key = string.Join('|', "dashboard", signal.Generation, db.ScopePath ?? "*", scope.Path, partPathLength, asOf.DayNumber, clock.Today().DayNumber);
         if (cache.TryGetValue(key, out ScopeFigures? cached) && cached is not null)
         {
             return cached;
