@@ -79,6 +79,8 @@ public static class DatabaseRegistration
 
     private static DbContextOptionsBuilder Common(IServiceProvider sp, DbContextOptionsBuilder options) =>
         options.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>(), AuditGuard)
+            // Drops the dashboard's cached figures after any saved change (absent in hosts without the dashboard).
+            .AddInterceptors(sp.GetServices<Features.Dashboard.DashboardCacheSignal>())
             // Dependents (repayments, report values, family members, site managers) are only ever reached through
             // their scoped parent, so the parent's scope filter covers them.
             .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));

@@ -6,6 +6,7 @@ using Kaijiang.Federation.Web.Authorization;
 using Kaijiang.Federation.Web.Data;
 using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Features.Accounts;
+using Kaijiang.Federation.Web.Features.Dashboard;
 using Kaijiang.Federation.Web.Features.People;
 using Kaijiang.Federation.Web.Features.Organisations;
 using Kaijiang.Federation.Web.Features.History;
@@ -142,7 +143,7 @@ public static class WebComposition
         services.AddHealthChecks().AddDbContextCheck<FederationDbContext>("database");
         services.AddScoped<Seeding.DemoSeeder>();
         services.AddHostedService<DatabaseStartup>();
-        services.AddScoped<Features.Dashboard.HeadlineFigures>();
+        services.AddDashboard(configuration);
         services.AddOrganisationFeature();
         services.AddAccountAdministration();
         services.AddPeopleAndTerms();

@@ -1,0 +1,16 @@
+namespace Kaijiang.Federation.Web.Features.Dashboard;
+
+public static class DashboardFeature
+{
+    public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMemoryCache();
+        services.AddSingleton<DashboardCacheSignal>();
+        services.Configure<ReportOptions>(configuration.GetSection(ReportOptions.Section));
+        services.AddScoped<DashboardFigures>();
+        services.AddScoped<DashboardLookups>();
+        services.AddScoped<DashboardPageBuilder>();
+        services.AddScoped<Summary.AnnualSummary>();
+        return services;
+    }
+}
