@@ -81,7 +81,7 @@ public static class DashboardLinks
             case K.Subsidies: return Homes(ServiceSiteKind.WomensHome, null, township);
             case K.AwardsDecided: return Awards(null, null, null, "Awarded", township);
             case K.ProvincialNominationAwards: return Awards("MostBeautifulFamily", AwardLevel.Province, null, "Awarded", township);
-            case K.Pipeline: return Awards(null, null, year, "Pipeline", township);
+            case K.Pipeline: return Awards(null, null, year, nameof(AwardStatus.Recommended), township);
             case K.Mottos:
             case K.Books: return "/Awards/Mottos" + Query(("township", Township(township)));
             case K.Loans:
@@ -89,12 +89,12 @@ public static class DashboardLinks
             case K.LoanAmount:
             case K.LoanJobs: return Loans(township);
             case K.LoanOutstanding:
-            case K.LoansOutstandingCount: return Loans(township, "Active,Overdue");
+            case K.LoansOutstandingCount: return Loans(township, "Active");
             case K.LoansOverdue:
             case K.LoanOverdueRate: return Loans(township, "Overdue");
-            case K.LoansOverdue1To30: return Loans(township, "Overdue") + "&overdue=1-30";
-            case K.LoansOverdue31To90: return Loans(township, "Overdue") + "&overdue=31-90";
-            case K.LoansOverdueOver90: return Loans(township, "Overdue") + "&overdue=91-";
+            case K.LoansOverdue1To30: return Loans(township, "UpTo30Days");
+            case K.LoansOverdue31To90: return Loans(township, "UpTo90Days");
+            case K.LoansOverdueOver90: return Loans(township, "Over90Days");
             case K.Grants:
             case K.GrantAmount: return "/Grants" + Query(("township", Township(township)));
             case K.Projects:
