@@ -20,6 +20,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -139,6 +140,24 @@ public static class WebComposition
                 o.ViewLocationFormats.Add("/Features/{1}/Views/{0}" + RazorViewEngine.ViewExtension);
                 o.ViewLocationFormats.Add("/Features/Shared/Views/{0}" + RazorViewEngine.ViewExtension);
             });
+
+        // The framework's own binding messages ("The value 'abc' is not valid for …") in the user's language.
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
+        {
+            var l = factory.Create(typeof(SharedResource));
+            var m = o.ModelBindingMessageProvider;
+            m.SetAttemptedValueIsInvalidAccessor((value, field) => l["Validation.ValueInvalid", value, field]);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["Validation.ValueInvalidNoField", value]);
+            m.SetUnknownValueIsInvalidAccessor(field => l["Validation.UnknownValueInvalid", field]);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Validation.UnknownValueInvalidNoField"]);
+            m.SetValueIsInvalidAccessor(value => l["Validation.ValueInvalidNoField", value]);
+            m.SetValueMustBeANumberAccessor(field => l["Validation.MustBeNumber", field]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.MustBeNumberNoField"]);
+            m.SetValueMustNotBeNullAccessor(value => l["Validation.ValueRequired", value]);
+            m.SetMissingBindRequiredValueAccessor(field => l["Validation.MissingValue", field]);
+            m.SetMissingKeyOrValueAccessor(() => l["Validation.MissingKeyOrValue"]);
+            m.SetMissingRequestBodyRequiredValueAccessor(() => l["Validation.MissingBody"]);
+        });
 
         services.AddHealthChecks().AddDbContextCheck<FederationDbContext>("database");
         services.AddScoped<Seeding.DemoSeeder>();
