@@ -34,6 +34,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : IOrganisationSc
 
     public string? Role => IsSignedIn ? Roles.All.FirstOrDefault(Principal!.IsInRole) : null;
 
+    /// <summary>Whether ID numbers and phones are shown to this user in full (<see cref="Roles.SeeFullIdentity"/>).</summary>
+    public bool SeesFullIdentityNumbers => Role is { } role && Roles.SeeFullIdentity.Contains(role);
+
     public int? ScopeOrganisationId =>
         int.TryParse(Principal?.FindFirstValue(FederationClaims.ScopeOrganisationId), out var id) ? id : null;
 

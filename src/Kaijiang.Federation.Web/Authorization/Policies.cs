@@ -50,7 +50,7 @@ public static class Policies
         .AddPolicy(SubmitReports, p => p.RequireRole(RolePermissions.RolesAllowed(Operations.Submit.Name)))
         .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SystemAdmin))
         .AddPolicy(ManageOrganisations, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
-        .AddPolicy(ReadIdentityNumbers, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
+        .AddPolicy(ReadIdentityNumbers, p => p.RequireRole(Roles.SeeFullIdentity))
         .AddPolicy(AuditLog, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))
         .AddPolicy(ManageProgrammes, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff, Roles.TownshipChair))
         .AddPolicy(ManageIndicators, p => p.RequireRole(Roles.SystemAdmin, Roles.CountyStaff))

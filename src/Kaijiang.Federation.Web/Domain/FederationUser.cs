@@ -12,6 +12,9 @@ public static class Roles
     public const string Leadership = nameof(Leadership);
 
     public static readonly IReadOnlyList<string> All = [SystemAdmin, CountyStaff, TownshipChair, VillageChair, Leadership];
+
+    /// <summary>The roles that see resident ID numbers and phones in full; everyone else sees them masked.</summary>
+    public static readonly IReadOnlyList<string> SeeFullIdentity = [SystemAdmin, CountyStaff];
 }
 
 /// <summary>An account of the portal: one role (an Identity role) and one scope organisation.</summary>

@@ -35,7 +35,7 @@ public sealed class AuditChanges(FederationDbContext db, IStringLocalizer<Shared
     {
         var before = Parse(beforeJson);
         var after = Parse(afterJson);
-        var full = RosterExport.ExportRoster.SeesFullIdentity(currentUser.Role);
+        var full = currentUser.SeesFullIdentityNumbers;
         var clrType = db.Model.GetEntityTypes().FirstOrDefault(t => !t.HasSharedClrType && t.ClrType.Name == entityType);
         return before.Keys.Union(after.Keys, StringComparer.Ordinal)
             .Where(name => !Hidden.Contains(name))

@@ -97,7 +97,7 @@ public sealed class LoanDetails(FederationDbContext db, TimeProvider clock, Curr
             Id = loan.Id,
             OrganisationId = loan.OrganisationId,
             Borrower = loan.Borrower,
-            BorrowerIdNumber = currentUser.Role is Roles.CountyStaff or Roles.SystemAdmin ? loan.IdNumber ?? "" : ResidentIdNumber.Mask(loan.IdNumber),
+            BorrowerIdNumber = currentUser.SeesFullIdentityNumbers ? loan.IdNumber ?? "" : ResidentIdNumber.Mask(loan.IdNumber),
             Organisation = loan.Organisation,
             Bank = loan.Bank,
             Guarantee = loan.Guarantee,

@@ -83,7 +83,7 @@ public sealed class SubsidyClaim(FederationDbContext db, TimeProvider clock, Cur
             .ToListAsync(cancellationToken);
 
         var share = options.Value.SubsidyShare;
-        var seesIds = currentUser.Role is Roles.CountyStaff or Roles.SystemAdmin;
+        var seesIds = currentUser.SeesFullIdentityNumbers;
         var lines = new List<SubsidyClaimLine>();
         foreach (var l in rows)
         {

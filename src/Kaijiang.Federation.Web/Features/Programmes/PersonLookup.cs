@@ -16,7 +16,7 @@ public sealed class PersonLookup(FederationDbContext db, CurrentUser currentUser
 {
     public const int MaxSuggestions = 10;
 
-    private bool SeesIdNumbers => currentUser.Role is Roles.SystemAdmin or Roles.CountyStaff;
+    private bool SeesIdNumbers => currentUser.SeesFullIdentityNumbers;
 
     public async Task<IReadOnlyList<PersonChoice>> SuggestAsync(string? query, CancellationToken cancellationToken)
     {

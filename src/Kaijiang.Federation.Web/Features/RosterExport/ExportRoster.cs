@@ -34,7 +34,6 @@ public sealed class RosterFilter
 /// </summary>
 public sealed class ExportRoster(FederationDbContext db, TimeProvider clock, CurrentUser currentUser)
 {
-    public static bool SeesFullIdentity(string? role) => role is Roles.SystemAdmin or Roles.CountyStaff;
 
     private sealed record ExportRow(
         string Organisation, string Name, Sex Sex, DateOnly? BirthDate, string? Ethnicity, Education Education, PoliticalStatus PoliticalStatus,
@@ -63,7 +62,7 @@ public sealed class ExportRoster(FederationDbContext db, TimeProvider clock, Cur
         };
 
         var count = await terms.CountAsync(cancellationToken);
-        var full = SeesFullIdentity(currentUser.Role);
+        var full = currentUser.SeesFullIdentityNumbers;
 
         // Recorded before the file is written: an export whose download is interrupted was still an export.
         db.AuditEntries.Add(new AuditEntry
