@@ -20,6 +20,12 @@ if (VerifyAuditCommand.IsInvoked(args))
     return await VerifyAuditCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
+// `generate-province [--seed 42] [--scale 1.0]`: fills an empty database with a generated province for scale tests.
+if (Kaijiang.Federation.Web.Seeding.GenerateProvinceCommand.IsInvoked(args))
+{
+    return await Kaijiang.Federation.Web.Seeding.GenerateProvinceCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
 // Start-up errors go to the console; the configured logger takes over once the host is built. Not a reloadable
 // "bootstrap" logger: tests start several hosts in one process, and that logger can be frozen only once.
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
