@@ -189,6 +189,8 @@ internal sealed class PostgreSqlBulkWriter(FederationDbContext db) : BulkWriter(
         long count = 0;
         await using (var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken))
         {
+            // One COPY may carry millions of rows; the server's answer at the end waits for all of them.
+            importer.Timeout = TimeSpan.FromHours(1);
             foreach (var row in rows)
             {
                 await importer.StartRowAsync(cancellationToken);

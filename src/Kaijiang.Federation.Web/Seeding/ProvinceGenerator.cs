@@ -87,11 +87,12 @@ public sealed class ProvinceGenerator
         _today = options.Today;
     }
 
-    public int Cities => Scaled(21, 1);
+    // At the smallest scales the tree keeps two cities and two townships per county, so that scoping has a neighbour.
+    public int Cities => Scaled(21, 2);
 
     public int Counties => Math.Max(Cities, Scaled(183, 1));
 
-    public int TownshipCount => Math.Max(Counties, Scaled(3_100, 1));
+    public int TownshipCount => Math.Max(2 * Counties, Scaled(3_100, 1));
 
     public int GrassrootsCount => Math.Max(TownshipCount, Scaled(30_000, 1));
 
