@@ -140,18 +140,23 @@ public sealed class ProvinceGeneratorTests(ProvinceFixture province) : IClassFix
         };
     });
 
-    /// <summary>Every generated row that could differ between two runs, reduced to one comparable text per table.</summary>
+    /// <summary>Every generated row that could differ between two runs, as one text, the same whatever the provider.</summary>
     internal static Task<string> FingerprintAsync(PortalFactory factory) => factory.WithScopeAsync(async db =>
     {
-        var organisations = await db.Organisations.IgnoreQueryFilters().OrderBy(o => o.Id)
-            .Select(o => o.Id + o.Path + o.Name + o.DivisionCode + o.PinyinInitials + o.ContactPhone).ToListAsync();
-        var people = await db.People.IgnoreQueryFilters().Where(p => p.Name != "新增测试").OrderBy(p => p.Id)
-            .Select(p => p.Id + p.Name + p.IdNumber + p.Phone + p.OrganisationId).ToListAsync();
-        var loans = await db.Loans.IgnoreQueryFilters().OrderBy(l => l.Id).Select(l => new { l.Id, l.BorrowerId, l.Amount, l.DisbursedOn }).ToListAsync();
-        var repaid = await db.LoanRepayments.OrderBy(r => r.Id).Select(r => new { r.LoanId, r.Principal, r.PaidOn }).ToListAsync();
-        var reports = await db.MonthlyReports.IgnoreQueryFilters().OrderBy(r => r.Id).Select(r => new { r.OrganisationId, r.Period, r.Status }).ToListAsync();
-        var values = await db.MonthlyReportValues.OrderBy(v => v.Id).Select(v => v.Value).ToListAsync();
-        return string.Join('\n', organisations) + string.Join('\n', people) + string.Join('\n', loans) + string.Join('\n', repaid)
-            + string.Join('\n', reports) + string.Join(',', values);
+        static string M(decimal? d) => d?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+        var organisations = (await db.Organisations.IgnoreQueryFilters().OrderBy(o => o.Id)
+            .Select(o => new { o.Id, o.Path, o.Name, o.DivisionCode, o.PinyinInitials, o.ContactPhone }).ToListAsync())
+            .Select(o => string.Join('|', o.Id, o.Path, o.Name, o.DivisionCode, o.PinyinInitials, o.ContactPhone));
+        var people = (await db.People.IgnoreQueryFilters().Where(p => p.Name != "新增测试").OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Name, p.IdNumber, p.Phone, p.OrganisationId, p.BirthDate }).ToListAsync())
+            .Select(p => string.Join('|', p.Id, p.Name, p.IdNumber, p.Phone, p.OrganisationId, p.BirthDate));
+        var loans = (await db.Loans.IgnoreQueryFilters().OrderBy(l => l.Id).Select(l => new { l.Id, l.BorrowerId, l.Amount, l.DisbursedOn }).ToListAsync())
+            .Select(l => string.Join('|', l.Id, l.BorrowerId, M(l.Amount), l.DisbursedOn));
+        var repaid = (await db.LoanRepayments.OrderBy(r => r.Id).Select(r => new { r.LoanId, r.Principal, r.PaidOn, r.RecordedAt }).ToListAsync())
+            .Select(r => string.Join('|', r.LoanId, M(r.Principal), r.PaidOn, r.RecordedAt.UtcTicks));
+        var reports = (await db.MonthlyReports.IgnoreQueryFilters().OrderBy(r => r.Id).Select(r => new { r.OrganisationId, r.Period, r.Status, r.SubmittedAt }).ToListAsync())
+            .Select(r => string.Join('|', r.OrganisationId, r.Period, r.Status, r.SubmittedAt?.UtcTicks));
+        var values = (await db.MonthlyReportValues.OrderBy(v => v.Id).Select(v => v.Value).ToListAsync()).Select(M);
+        return string.Join('\n', organisations.Concat(people).Concat(loans).Concat(repaid).Concat(reports)) + string.Join(',', values);
     });
 }

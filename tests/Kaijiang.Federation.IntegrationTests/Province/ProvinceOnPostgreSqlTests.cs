@@ -1,0 +1,40 @@
+using System.Net;
+using Kaijiang.Federation.IntegrationTests.Infrastructure;
+using Kaijiang.Federation.Web.Seeding;
+
+namespace Kaijiang.Federation.IntegrationTests.Province;
+
+/// <summary>generate-province through binary COPY on a real PostgreSQL server (skips without PORTAL_TEST_POSTGRES).</summary>
+public sealed class ProvinceOnPostgreSqlTests
+{
+    [SkippableFact]
+    public async Task The_tiny_province_on_PostgreSQL_has_the_same_counts_and_rows_as_on_SQLite_and_is_served()
+    {
+        Skip.If(TestDatabases.PostgresServer is null, TestDatabases.SkipReason);
+        var connection = await TestDatabases.CreatePostgresDatabaseAsync();
+        try
+        {
+            using var postgres = new PortalFactory { Provider = "PostgreSql", ConnectionString = connection, SeedDemo = false };
+            using var sqlite = new PortalFactory { SeedDemo = false };
+            _ = postgres.Server;
+            _ = sqlite.Server;
+            var (code, output) = await ProvinceRun.GenerateAsync(postgres, new ProvinceOptions(Scale: ProvinceFixture.TinyScale));
+            Assert.True(code == 0, output);
+            Assert.Equal(0, (await ProvinceRun.GenerateAsync(sqlite, new ProvinceOptions(Scale: ProvinceFixture.TinyScale))).ExitCode);
+
+            Assert.Equal(await ProvinceGeneratorTests.CountsAsync(sqlite), await ProvinceGeneratorTests.CountsAsync(postgres));
+            Assert.Equal(await ProvinceGeneratorTests.FingerprintAsync(sqlite), await ProvinceGeneratorTests.FingerprintAsync(postgres));
+
+            var client = new PortalClient(postgres);
+            var login = await client.LoginAsync("province.admin", GenerateProvinceCommand.Password);
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/Organisations/Tree")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/Dashboard")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/Reports/Completeness?year=2026")).StatusCode);
+        }
+        finally
+        {
+            await TestDatabases.DropPostgresDatabaseAsync(connection);
+        }
+    }
+}
