@@ -1,6 +1,8 @@
 using System.Net;
 using Kaijiang.Federation.IntegrationTests.Infrastructure;
+using Kaijiang.Federation.Web.Features.People;
 using Kaijiang.Federation.Web.Seeding;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kaijiang.Federation.IntegrationTests.Province;
 
@@ -24,6 +26,20 @@ public sealed class ProvinceOnPostgreSqlTests
 
             Assert.Equal(await ProvinceGeneratorTests.CountsAsync(sqlite), await ProvinceGeneratorTests.CountsAsync(postgres));
             Assert.Equal(await ProvinceGeneratorTests.FingerprintAsync(sqlite), await ProvinceGeneratorTests.FingerprintAsync(postgres));
+
+            // Name search is a LIKE the trigram index serves; wildcards typed by the user are literal.
+            var (indexDefinition, found, expected, wildcard) = await postgres.WithScopeAsync(async db =>
+            {
+                var definition = await db.Database.SqlQueryRaw<string>(
+                    "SELECT indexdef AS \"Value\" FROM pg_indexes WHERE indexname = 'IX_People_Name_Trigram'").SingleAsync();
+                var names = await db.People.Select(p => p.Name).ToListAsync();
+                var part = names[0][1..];
+                var hits = await db.People.Where(PersonNames.Containing(part)).CountAsync();
+                return (definition, hits, names.Count(n => n.Contains(part, StringComparison.Ordinal)), await db.People.Where(PersonNames.Containing("%")).CountAsync());
+            });
+            Assert.Contains("gin_trgm_ops", indexDefinition, StringComparison.Ordinal);
+            Assert.Equal(expected, found);
+            Assert.Equal(0, wildcard);
 
             var client = new PortalClient(postgres);
             var login = await client.LoginAsync("province.admin", GenerateProvinceCommand.Password);

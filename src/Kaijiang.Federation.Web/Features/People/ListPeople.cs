@@ -55,7 +55,7 @@ public sealed class ListPeople(FederationDbContext db, TimeProvider clock)
         if (!string.IsNullOrEmpty(name))
         {
             filter.Name = name;
-            people = people.Where(p => p.Name.Contains(name));
+            people = people.Where(PersonNames.Containing(name));
         }
 
         var townships = await db.Organisations.AsNoTracking()

@@ -4,6 +4,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaijiang.Federation.Web.Features.People;
 
+/// <summary>"Part of a name" as one LIKE pattern on every provider, so PostgreSQL's trigram index can answer it.</summary>
+public static class PersonNames
+{
+
+    /// <summary>
+    /// People whose name contains <paramref name="part"/>. <c>string.Contains</c> becomes <c>strpos(…) &gt; 0</c> on
+    /// PostgreSQL, which no index can serve; <c>LIKE '%part%'</c> (wildcards in the input escaped) uses the trigram index.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Person, bool>> Containing(string part)
+    {
+        var pattern = "%" + part.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        return p => EF.Functions.Like(p.Name, pattern, "\\");
+    }
+}
+
 /// <summary>A person found by a search: enough to recognise her, never her full ID number or phone.</summary>
 public sealed record PersonMatch(int Id, string Name, Sex Sex, DateOnly? BirthDate, string OrganisationName, string MaskedIdNumber);
 
@@ -34,7 +50,7 @@ public sealed class SearchPeople(FederationDbContext db)
         }
         else
         {
-            people = people.Where(p => p.Name.Contains(q));
+            people = people.Where(PersonNames.Containing(q));
         }
 
         var rows = await people

@@ -20,6 +20,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("FamilyMottoBooks", b =>
@@ -1126,6 +1127,11 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.HasIndex("Name");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex(new[] { "Name" }, "IX_People_Name_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_People_Name_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_People_Name_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("People");
                 });
