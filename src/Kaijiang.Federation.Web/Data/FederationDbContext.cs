@@ -25,7 +25,12 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>
     /// </summary>
     public string? ScopePath => _scope?.Path;
 
-    private string? ScopeUpperBound => _scope?.Path is { } path ? OrganisationPath.SubtreeUpperBound(path) : null;
+    // The range of paths the context sees: the user's subtree, or every path for an unscoped context. Always a range,
+    // never "no scope OR in range": PostgreSQL turns EXISTS into a semi-join only when it is not under an OR, and
+    // without the join every scoped query on a large table read the whole table (docs/performance.md, Province scale).
+    private string ScopeLowerBound => _scope?.Path ?? "";
+
+    private string ScopeUpperBound => _scope?.Path is { } path ? OrganisationPath.SubtreeUpperBound(path) : OrganisationPath.AfterEveryPath;
 
     /// <summary>Turns the audit trail off for bulk loads (the demo seed, the data generator).</summary>
     public bool AuditDisabled { get; set; }
@@ -74,7 +79,7 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>
 
         // Scope: one mechanism for every organisation-owned record. A context without a scope sees all.
         builder.Entity<Organisation>().HasQueryFilter(o =>
-            ScopePath == null || (o.Path.CompareTo(ScopePath) >= 0 && o.Path.CompareTo(ScopeUpperBound) < 0));
+            o.Path.CompareTo(ScopeLowerBound) >= 0 && o.Path.CompareTo(ScopeUpperBound) < 0);
         ApplyScope<Person>(builder);
         ApplyScope<OfficeTerm>(builder);
         ApplyScope<ServiceSite>(builder);
@@ -97,8 +102,7 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>
         where T : class, IOrganisationOwned
     {
         // The owned record is visible when its organisation is; EF inlines the organisation's filter in the join.
-        builder.Entity<T>().HasQueryFilter(e =>
-            ScopePath == null || Organisations.Any(o => o.Id == e.OrganisationId));
+        builder.Entity<T>().HasQueryFilter(e => Organisations.Any(o => o.Id == e.OrganisationId));
     }
 }
 

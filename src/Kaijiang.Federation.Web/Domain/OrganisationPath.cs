@@ -13,6 +13,9 @@ public static class OrganisationPath
     public const int MaxSegment = 99_999;
     public const int MaxLength = SegmentWidth * 12;
 
+    /// <summary>Greater than every path under any collation: digits only, longer than the longest path.</summary>
+    public static readonly string AfterEveryPath = new('9', MaxLength + 1);
+
     public static string Segment(int siblingNumber)
     {
         if (siblingNumber is < 1 or > MaxSegment)
