@@ -40,7 +40,8 @@ runuser -u postgres -- psql -q -p "$PGPORT" -c "CREATE ROLE portal LOGIN PASSWOR
 DB="Host=127.0.0.1;Port=$PGPORT;Username=portal;Password=portal;Database=kjfl_load"
 
 echo "== building the portal and the driver (Release)"
-dotnet build -c Release src/Kaijiang.Federation.Web -v quiet -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 2; }
+# Into a folder of its own: a portal already running from bin/Release (e.g. a scan) is not disturbed.
+dotnet build -c Release src/Kaijiang.Federation.Web -o "$WORK/portal" -v quiet -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 2; }
 dotnet build -c Release bench/load/Kaijiang.Federation.LoadTest -v quiet -nologo >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 2; }
 
 echo "== starting the portal on $BASE (PostgreSQL, demo data)"
@@ -51,7 +52,7 @@ started=$(date +%s)
   Database__Provider=PostgreSql ConnectionStrings__Federation="$DB" \
   Seed__Demo=true Seed__Migrate=true Security__SignInPermitsPerMinute=100000 \
   Serilog__MinimumLevel__Default=Warning Serilog__WriteTo__1__Args__path="$WORK/logs/portal-.log" \
-  exec dotnet bin/Release/net10.0/Kaijiang.Federation.Web.dll --urls "$BASE"
+  exec dotnet "$WORK/portal/Kaijiang.Federation.Web.dll" --urls "$BASE"
 ) >"$WORK/portal.out" 2>&1 &
 PORTAL_PID=$!
 for _ in $(seq 1 300); do
