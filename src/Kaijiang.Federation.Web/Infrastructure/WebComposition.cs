@@ -75,6 +75,21 @@ public static class WebComposition
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
+            // The periodic session check reads the account. With the database unreachable it is skipped (checked on
+            // the next request) rather than thrown: otherwise the error page, re-executed through authentication, fails
+            // the same way and the user gets a bare 500 instead of the localised 503.
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                try
+                {
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                }
+                catch (Exception ex) when (Features.Errors.ErrorsController.IsDatabaseUnavailable(ex))
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Kaijiang.Federation.Web.Session")
+                        .LogWarning("Session check skipped: the database is unavailable ({Error})", ex.GetType().Name);
+                }
+            };
             // A refused write answers 403 with the localised error page, not a redirect to a page that says 200.
             o.Events.OnRedirectToAccessDenied = context =>
             {

@@ -38,6 +38,30 @@ public sealed partial class DatabaseOutageTests
         Assert.Contains(reference, sink.ErrorTraceIds);
     }
 
+    [Fact]
+    public async Task A_signed_in_user_whose_session_is_due_for_its_check_gets_the_503_page_not_a_bare_500()
+    {
+        // Every request checks the session against the account (SessionCheckSeconds 0), as any request does once a minute.
+        using var portal = new PortalFactory { Settings = { ["Security:SessionCheckSeconds"] = "0" } };
+        var client = new PortalClient(portal);
+        await client.LoginAsync("county.staff");
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/")).StatusCode);
+
+        // The database becomes unreadable (as when PostgreSQL restarts): every query throws a DbException.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(portal.DataFolder, "federation.db*"))
+        {
+            await File.WriteAllBytesAsync(file, new byte[8192]);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var response = await client.Http.GetAsync("/People");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("服务暂时不可用", html, StringComparison.Ordinal);
+    }
+
     private sealed class CapturingSink : ILogEventSink
     {
         private readonly System.Collections.Concurrent.ConcurrentQueue<string> _traceIds = new();

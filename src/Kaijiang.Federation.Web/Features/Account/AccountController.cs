@@ -94,7 +94,7 @@ public sealed class AccountController(
                 return RedirectToAction(nameof(ChangePassword));
             }
 
-            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
+            return LocalRedirect(Infrastructure.ReturnUrl.Safe(Url, input.ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)
@@ -181,7 +181,7 @@ public sealed class AccountController(
                 new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
         }
 
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+        return LocalRedirect(Infrastructure.ReturnUrl.Safe(Url, returnUrl));
     }
 
     private ViewResult Failed(LoginInput input, string message)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kaijiang.Federation.Web.Domain;
+using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
@@ -20,7 +21,7 @@ public sealed class RegisterExport(IStringLocalizer<SharedResource> l, TimeProvi
             var row = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < headers.Count; i++)
             {
-                row[headers[i]] = Cell(columns[i].Kind, i < cells.Count ? cells[i] : null);
+                row[headers[i]] = SpreadsheetCells.Neutralise(Cell(columns[i].Kind, i < cells.Count ? cells[i] : null));
             }
 
             return row;

@@ -1,5 +1,6 @@
-using MiniExcelLibs;
+using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using MiniExcelLibs;
 
 namespace Kaijiang.Federation.Web.Features.Registers;
 
@@ -11,7 +12,7 @@ public static class ExcelExport
     public static async Task<FileContentResult> FileAsync(string fileName, IEnumerable<IDictionary<string, object?>> rows, CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows, cancellationToken: cancellationToken);
+        await stream.SaveAsAsync(rows.Select(r => SpreadsheetCells.Neutralise(r)), cancellationToken: cancellationToken);
         return new FileContentResult(stream.ToArray(), ContentType) { FileDownloadName = fileName };
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kaijiang.Federation.Web.Data;
 using Kaijiang.Federation.Web.Domain;
+using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
@@ -66,7 +67,7 @@ public sealed class ReportExports(FederationDbContext db, ReportCompleteness com
     private static async Task<byte[]> SaveAsync(List<Dictionary<string, object?>> rows, string sheet, CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows.Select(r => (IDictionary<string, object?>)r), sheetName: sheet, cancellationToken: cancellationToken);
+        await stream.SaveAsAsync(rows.Select(r => SpreadsheetCells.Neutralise<object?>(r)), sheetName: sheet, cancellationToken: cancellationToken);
         return stream.ToArray();
     }
 }

@@ -4,6 +4,7 @@ using Kaijiang.Federation.Web.Authorization;
 using Kaijiang.Federation.Web.Data;
 using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Features.RosterImport;
+using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -92,7 +93,7 @@ public sealed class ExportRoster(FederationDbContext db, TimeProvider clock, Cur
                 t.Person.Phone, t.Person.IdNumber, t.Office, t.IsFullTime, t.StartOn, t.InTwoCommittees, t.IsPartySecretary,
                 t.IsVillageDirector, t.MonthlyStipend, t.SecretaryMonthlyPay, t.PlannedEndOn))
             .AsEnumerable()
-            .Select(r => ToCells(r, full));
+            .Select(r => SpreadsheetCells.Neutralise<object?>(ToCells(r, full)));
         await output.SaveAsAsync(rows, sheetName: "名册", cancellationToken: cancellationToken);
         return count;
     }

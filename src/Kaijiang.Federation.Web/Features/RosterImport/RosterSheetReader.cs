@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kaijiang.Federation.Web.Infrastructure;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
@@ -136,7 +137,7 @@ public static class RosterSheetReader
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };
-        text = text?.Trim();
+        text = SpreadsheetCells.Restore(text?.Trim());
         if (string.IsNullOrEmpty(text))
         {
             return null;

@@ -2,6 +2,7 @@ using Kaijiang.Federation.Web.Authorization;
 using Kaijiang.Federation.Web.Data;
 using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Features.Dashboard;
+using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed class SummaryController(
             [number] = line.Number,
         })).ToList();
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows, sheetName: page.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+        await stream.SaveAsAsync(rows.Select(r => SpreadsheetCells.Neutralise<object>(r)), sheetName: page.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
         stream.Position = 0;
         var fileName = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"summary-{page.Year}-{page.Scope.Id}.xlsx");
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);

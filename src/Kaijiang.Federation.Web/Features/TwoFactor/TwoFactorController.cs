@@ -376,7 +376,7 @@ public sealed class TwoFactorController(
                 return RedirectToAction(nameof(AccountController.ChangePassword), "Account");
             }
 
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+            return LocalRedirect(Infrastructure.ReturnUrl.Safe(Url, returnUrl));
         }
 
         if (result.IsLockedOut)
