@@ -18,15 +18,7 @@ public sealed class DatabaseStartup(IServiceProvider services, IOptions<SeedOpti
 
         if (options.Value.Migrate)
         {
-            // Migrate only when a migration is pending: reading the history table is cheap, whereas MigrateAsync
-            // also takes the migration lock and compares the model with the snapshot (seconds of a 2-core
-            // machine's start-up; docs/performance.md). Whether the model matches its migrations is MigrationsTests'
-            // job at build time.
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-            {
-                await db.Database.MigrateAsync(cancellationToken);
-            }
-
+            await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {
                 // Readers do not wait for the writer; the setting is stored in the file.
