@@ -28,6 +28,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DataFolder => _folder;
 
+    /// <summary>Counts the SQL commands of each request sent with <see cref="SqlCommandCounter.Header"/>.</summary>
+    public SqlCommandCounter SqlCommands { get; } = new();
+
     /// <summary>High by default: tests sign in often from one address. The rate-limit test sets it low.</summary>
     public int SignInPermitsPerMinute { get; init; } = 10_000;
 
@@ -55,6 +58,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(SqlCommands.Middleware);
+            services.ConfigureDbContext<SqliteFederationDbContext>(o => o.AddInterceptors(SqlCommands));
+            services.ConfigureDbContext<PostgreSqlFederationDbContext>(o => o.AddInterceptors(SqlCommands));
+            services.ConfigureDbContext<SqlServerFederationDbContext>(o => o.AddInterceptors(SqlCommands));
+        });
 
         if (Clock is { } clock)
         {

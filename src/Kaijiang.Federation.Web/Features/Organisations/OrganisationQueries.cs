@@ -141,12 +141,17 @@ public sealed class OrganisationQueries(FederationDbContext db, TimeProvider clo
             .Select(g => new { Total = g.Count(), Granted = g.Count(a => a.Status == AwardStatus.Awarded) })
             .SingleOrDefaultAsync(cancellationToken);
         var loans = db.Loans.AsNoTracking().Where(l => l.Organisation!.Path.CompareTo(path) >= 0 && l.Organisation.Path.CompareTo(upper) < 0);
-        var loanCount = await loans.CountAsync(cancellationToken);
-        var amount = loanCount == 0 ? 0m : await loans.SumAsync(l => l.Amount, cancellationToken);
+        // One aggregate for count, amount and written-off amount (it was three queries), one for the repayments.
+        var figures = await loans
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Amount = g.Sum(l => l.Amount), WrittenOff = g.Sum(l => l.WrittenOffOn != null ? l.Amount : 0m) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var loanCount = figures?.Count ?? 0;
+        var amount = figures?.Amount ?? 0m;
+        var writtenOff = figures?.WrittenOff ?? 0m;
         var repaid = loanCount == 0 ? 0m : await db.LoanRepayments.AsNoTracking()
             .Where(r => loans.Any(l => l.Id == r.LoanId) && r.Loan!.WrittenOffOn == null)
             .SumAsync(r => r.Principal, cancellationToken);
-        var writtenOff = loanCount == 0 ? 0m : await loans.Where(l => l.WrittenOffOn != null).SumAsync(l => l.Amount, cancellationToken);
         return new RegisterBrief(awards?.Total ?? 0, awards?.Granted ?? 0, loanCount, amount, Math.Max(0m, amount - writtenOff - repaid));
     }
 
