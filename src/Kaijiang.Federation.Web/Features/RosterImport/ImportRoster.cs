@@ -109,11 +109,7 @@ public sealed partial class ImportRoster(
 
         // One save, one transaction: EF batches the inserts, the audit interceptor adds its entries to the same
         // transaction, and a failure anywhere leaves the database as it was.
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        await db.InTransactionAsync(ct => db.SaveChangesAsync(ct), cancellationToken);
 
         batches.Remove(batch.Token);
         LogCommitted(logger, preview.Rows.Count, validated, watch.ElapsedMilliseconds);

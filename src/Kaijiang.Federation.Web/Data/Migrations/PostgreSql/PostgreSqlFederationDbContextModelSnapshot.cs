@@ -1088,9 +1088,14 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(18)");
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
@@ -1104,9 +1109,14 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("PoliticalStatus")
                         .HasColumnType("integer");
@@ -1120,12 +1130,14 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber")
+                    b.HasIndex("IdNumberHash")
                         .IsUnique();
 
                     b.HasIndex("Name");
 
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PhoneHash");
 
                     b.ToTable("People");
                 });
@@ -1517,6 +1529,25 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.HasIndex("OrganisationId", "HeldOn");
 
                     b.ToTable("Trainings");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
