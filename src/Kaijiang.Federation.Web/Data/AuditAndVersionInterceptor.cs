@@ -235,9 +235,10 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataP
                 entry.Property(nameof(Person.PhoneHash)).CurrentValue = personalData.HashPhone(person.Phone);
             }
 
-            // The data-protection key ring is key material, not a record: never copied into the audit log.
+            // The data-protection key ring is key material, a pending import a transient (encrypted) copy of a sheet:
+            // neither is a record, and neither is copied into the audit log (the import's commit is audited).
             if (!audit || entry.Metadata.IsOwned() || entry.Metadata.HasSharedClrType
-                || entry.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
+                || entry.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or PendingImport)
             {
                 continue;
             }

@@ -413,6 +413,18 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     }
 }
 
+internal sealed class PendingImportConfiguration : IEntityTypeConfiguration<PendingImport>
+{
+    public void Configure(EntityTypeBuilder<PendingImport> b)
+    {
+        b.HasKey(x => x.Token);
+        b.Property(x => x.Token).HasMaxLength(PendingImport.TokenLength).IsUnicode(false);
+        b.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+        b.Property(x => x.Payload).IsRequired().IsUnicode(false);
+        b.HasIndex(x => x.ExpiresAt);
+    }
+}
+
 internal sealed class FederationUserConfiguration : IEntityTypeConfiguration<FederationUser>
 {
     public void Configure(EntityTypeBuilder<FederationUser> b)

@@ -67,6 +67,7 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>, I
     public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
     public DbSet<MonthlyReportValue> MonthlyReportValues => Set<MonthlyReportValue>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
 
     /// <summary>The ASP.NET Core data-protection key ring (sign-in and anti-forgery cookies), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -80,6 +80,37 @@ public sealed class ReliabilityTests
         Assert.Equal(12, await ImportedAsync(factory, rows));
     }
 
+    [Fact]
+    public async Task An_import_previewed_on_one_instance_is_committed_on_another_once_and_its_pending_rows_are_encrypted()
+    {
+        using var a = new PortalFactory();
+        using var b = new PortalFactory { SeedDemo = false, ConnectionString = $"Data Source={Path.Combine(a.DataFolder, "federation.db")}" };
+        var (xinningId, villages) = await XinningAsync(a);
+        var rows = Enumerable.Range(9_000, 5).Select(n => RosterSheets.Row(villages[n % villages.Count], n)).ToList();
+        var onA = new PortalClient(a);
+        await onA.LoginAsync("county.staff");
+        var (token, html) = await RosterSheets.PreviewAsync(onA, xinningId, RosterSheets.Xlsx(rows));
+
+        // The pending batch is a row of the database, encrypted: no ID number of the sheet in it, no file on disk.
+        var payload = await WithDbAsync(a, db => db.PendingImports.Where(p => p.Token == token).Select(p => p.Payload).SingleAsync());
+        Assert.StartsWith("e1.1.", payload, StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.DoesNotContain((string)r[RosterColumns.IdNumber]!, payload, StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(a.DataFolder, "imports")));
+
+        // The same user on instance B (same database) sees the preview and commits it.
+        var onB = new PortalClient(b);
+        await onB.LoginAsync("county.staff");
+        var previewOnB = await onB.Http.GetAsync($"/RosterImport/Preview/{token}");
+        Assert.Equal(HttpStatusCode.OK, previewOnB.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await RosterSheets.CommitAsync(onB, token, await previewOnB.Content.ReadAsStringAsync())).StatusCode);
+        Assert.Equal(5, await ImportedAsync(a, rows));
+
+        // Spent everywhere: A's commit of the same batch finds nothing and writes nothing.
+        Assert.Equal(HttpStatusCode.NotFound, (await RosterSheets.CommitAsync(onA, token, html)).StatusCode);
+        Assert.Equal(5, await ImportedAsync(a, rows));
+        Assert.Equal(0, await WithDbAsync(a, db => db.PendingImports.CountAsync()));
+    }
+
     [SkippableFact]
     public async Task On_PostgreSQL_two_instances_share_sign_in_cookies_and_the_writing_flows_work_with_retries_on()
     {

@@ -1069,6 +1069,39 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.PendingImport", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .IsUnicode(false)
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("PendingImports");
+                });
+
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.Person", b =>
                 {
                     b.Property<int>("Id")

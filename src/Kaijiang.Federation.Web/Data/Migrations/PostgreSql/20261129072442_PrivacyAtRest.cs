@@ -1,8 +1,10 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
+namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class PrivacyAtRest : Migration
@@ -17,12 +19,12 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
             migrationBuilder.AlterColumn<string>(
                 name: "Phone",
                 table: "People",
-                type: "varchar(128)",
+                type: "character varying(128)",
                 unicode: false,
                 maxLength: 128,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "varchar(20)",
+                oldType: "character varying(20)",
                 oldUnicode: false,
                 oldMaxLength: 20,
                 oldNullable: true);
@@ -30,12 +32,12 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
             migrationBuilder.AlterColumn<string>(
                 name: "IdNumber",
                 table: "People",
-                type: "varchar(128)",
+                type: "character varying(128)",
                 unicode: false,
                 maxLength: 128,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "varchar(18)",
+                oldType: "character varying(18)",
                 oldUnicode: false,
                 oldMaxLength: 18,
                 oldNullable: true);
@@ -43,7 +45,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "IdNumberHash",
                 table: "People",
-                type: "varchar(64)",
+                type: "character varying(64)",
                 unicode: false,
                 maxLength: 64,
                 nullable: true);
@@ -51,7 +53,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "PhoneHash",
                 table: "People",
-                type: "varchar(64)",
+                type: "character varying(64)",
                 unicode: false,
                 maxLength: 64,
                 nullable: true);
@@ -60,27 +62,47 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PendingImports",
+                columns: table => new
+                {
+                    Token = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Payload = table.Column<string>(type: "text", unicode: false, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingImports", x => x.Token);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_People_IdNumberHash",
                 table: "People",
                 column: "IdNumberHash",
-                unique: true,
-                filter: "[IdNumberHash] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_PhoneHash",
                 table: "People",
                 column: "PhoneHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingImports_ExpiresAt",
+                table: "PendingImports",
+                column: "ExpiresAt");
         }
 
         /// <inheritdoc />
@@ -88,6 +110,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "PendingImports");
 
             migrationBuilder.DropIndex(
                 name: "IX_People_IdNumberHash",
@@ -108,12 +133,12 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
             migrationBuilder.AlterColumn<string>(
                 name: "Phone",
                 table: "People",
-                type: "varchar(20)",
+                type: "character varying(20)",
                 unicode: false,
                 maxLength: 20,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "varchar(128)",
+                oldType: "character varying(128)",
                 oldUnicode: false,
                 oldMaxLength: 128,
                 oldNullable: true);
@@ -121,12 +146,12 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
             migrationBuilder.AlterColumn<string>(
                 name: "IdNumber",
                 table: "People",
-                type: "varchar(18)",
+                type: "character varying(18)",
                 unicode: false,
                 maxLength: 18,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "varchar(128)",
+                oldType: "character varying(128)",
                 oldUnicode: false,
                 oldMaxLength: 128,
                 oldNullable: true);
@@ -135,8 +160,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                 name: "IX_People_IdNumber",
                 table: "People",
                 column: "IdNumber",
-                unique: true,
-                filter: "[IdNumber] IS NOT NULL");
+                unique: true);
         }
     }
 }

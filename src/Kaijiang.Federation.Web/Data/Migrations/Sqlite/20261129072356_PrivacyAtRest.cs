@@ -44,6 +44,22 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PendingImports",
+                columns: table => new
+                {
+                    Token = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", unicode: false, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingImports", x => x.Token);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_People_IdNumberHash",
                 table: "People",
@@ -54,6 +70,11 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                 name: "IX_People_PhoneHash",
                 table: "People",
                 column: "PhoneHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingImports_ExpiresAt",
+                table: "PendingImports",
+                column: "ExpiresAt");
         }
 
         /// <inheritdoc />
@@ -61,6 +82,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "PendingImports");
 
             migrationBuilder.DropIndex(
                 name: "IX_People_IdNumberHash",

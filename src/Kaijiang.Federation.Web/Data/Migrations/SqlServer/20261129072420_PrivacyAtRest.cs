@@ -1,9 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
+namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class PrivacyAtRest : Migration
@@ -18,12 +18,12 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
             migrationBuilder.AlterColumn<string>(
                 name: "Phone",
                 table: "People",
-                type: "character varying(128)",
+                type: "varchar(128)",
                 unicode: false,
                 maxLength: 128,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(20)",
+                oldType: "varchar(20)",
                 oldUnicode: false,
                 oldMaxLength: 20,
                 oldNullable: true);
@@ -31,12 +31,12 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
             migrationBuilder.AlterColumn<string>(
                 name: "IdNumber",
                 table: "People",
-                type: "character varying(128)",
+                type: "varchar(128)",
                 unicode: false,
                 maxLength: 128,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(18)",
+                oldType: "varchar(18)",
                 oldUnicode: false,
                 oldMaxLength: 18,
                 oldNullable: true);
@@ -44,7 +44,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
             migrationBuilder.AddColumn<string>(
                 name: "IdNumberHash",
                 table: "People",
-                type: "character varying(64)",
+                type: "varchar(64)",
                 unicode: false,
                 maxLength: 64,
                 nullable: true);
@@ -52,7 +52,7 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
             migrationBuilder.AddColumn<string>(
                 name: "PhoneHash",
                 table: "People",
-                type: "character varying(64)",
+                type: "varchar(64)",
                 unicode: false,
                 maxLength: 64,
                 nullable: true);
@@ -61,26 +61,48 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PendingImports",
+                columns: table => new
+                {
+                    Token = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    OrganisationId = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Payload = table.Column<string>(type: "varchar(max)", unicode: false, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingImports", x => x.Token);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_People_IdNumberHash",
                 table: "People",
                 column: "IdNumberHash",
-                unique: true);
+                unique: true,
+                filter: "[IdNumberHash] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_PhoneHash",
                 table: "People",
                 column: "PhoneHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingImports_ExpiresAt",
+                table: "PendingImports",
+                column: "ExpiresAt");
         }
 
         /// <inheritdoc />
@@ -88,6 +110,9 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
         {
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "PendingImports");
 
             migrationBuilder.DropIndex(
                 name: "IX_People_IdNumberHash",
@@ -108,12 +133,12 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
             migrationBuilder.AlterColumn<string>(
                 name: "Phone",
                 table: "People",
-                type: "character varying(20)",
+                type: "varchar(20)",
                 unicode: false,
                 maxLength: 20,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(128)",
+                oldType: "varchar(128)",
                 oldUnicode: false,
                 oldMaxLength: 128,
                 oldNullable: true);
@@ -121,12 +146,12 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
             migrationBuilder.AlterColumn<string>(
                 name: "IdNumber",
                 table: "People",
-                type: "character varying(18)",
+                type: "varchar(18)",
                 unicode: false,
                 maxLength: 18,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(128)",
+                oldType: "varchar(128)",
                 oldUnicode: false,
                 oldMaxLength: 128,
                 oldNullable: true);
@@ -135,7 +160,8 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                 name: "IX_People_IdNumber",
                 table: "People",
                 column: "IdNumber",
-                unique: true);
+                unique: true,
+                filter: "[IdNumber] IS NOT NULL");
         }
     }
 }
