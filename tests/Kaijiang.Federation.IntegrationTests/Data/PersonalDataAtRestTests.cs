@@ -199,6 +199,22 @@ public sealed partial class PersonalDataAtRestTests(PersonalDataFixture fixture)
     }
 
     [Fact]
+    public async Task A_loans_page_that_shows_the_borrowers_full_ID_number_audits_the_view()
+    {
+        var loan = await Factory.WithScopeAsync(db => db.Loans.Where(l => l.Borrower!.IdNumber != null).OrderBy(l => l.Id)
+            .Select(l => new { l.Id, l.BorrowerId }).FirstAsync());
+        var staff = new PortalClient(Factory);
+        await staff.LoginAsync("county.staff");
+
+        Assert.Equal(HttpStatusCode.OK, (await staff.Http.GetAsync($"/Loans/Details/{loan.Id}")).StatusCode);
+
+        var pages = await Factory.WithScopeAsync(db => db.AuditEntries
+            .Where(a => a.Action == IdentityViewAudit.Action && a.EntityId == loan.BorrowerId.ToString() && a.UserName == "county.staff")
+            .Select(a => a.After).ToListAsync());
+        Assert.Contains(pages, p => p!.Contains("Loans.Details", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_upgraded_database_with_values_in_clear_encrypts_them_at_start_once_and_they_are_found_again()
     {
         var people = new[] { await PersonAsync(20), await PersonAsync(21), await PersonAsync(22) };
