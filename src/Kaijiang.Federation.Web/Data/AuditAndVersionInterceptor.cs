@@ -18,7 +18,11 @@ public interface IAuditActor
 /// The one place that bumps concurrency tokens and writes audit entries. Added records get their audit entry
 /// after the save, when their key is known, in the same transaction.
 /// </summary>
-public sealed class AuditAndVersionInterceptor(TimeProvider clock, IAuditActor? actor = null) : SaveChangesInterceptor
+/// <remarks>
+/// It also keeps the keyed hashes of ID numbers and phones (<see cref="Person.IdNumberHash"/>) in step with the values,
+/// and writes those values into the audit JSON encrypted, never in clear.
+/// </remarks>
+public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataProtector personalData, IAuditActor? actor = null) : SaveChangesInterceptor
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
 
@@ -27,6 +31,19 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, IAuditActor? 
     {
         nameof(FederationUser.PasswordHash), nameof(FederationUser.SecurityStamp), nameof(FederationUser.ConcurrencyStamp),
     };
+
+    // Derived from values that are logged (encrypted) already: left out.
+    private static readonly HashSet<string> Omitted = new(StringComparer.Ordinal) { nameof(Person.IdNumberHash), nameof(Person.PhoneHash) };
+
+    // Personal values written into the audit JSON encrypted, under the same key as the columns (History decrypts them).
+    private static readonly Dictionary<string, string> Encrypted = new(StringComparer.Ordinal)
+    {
+        [nameof(Person.IdNumber)] = PersonalDataProtector.IdNumberField,
+        [nameof(Person.Phone)] = PersonalDataProtector.PhoneField,
+    };
+
+    // The audit entries this save added: taken back when the save fails, so a retried save does not log twice.
+    private readonly List<AuditEntry> _added = [];
 
     private readonly List<(EntityEntry Entry, AuditEntry Audit)> _pendingAdded = [];
     private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _ownTransaction;
@@ -104,6 +121,15 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, IAuditActor? 
     private void Abandon()
     {
         _pendingAdded.Clear();
+        foreach (var audit in _added)
+        {
+            if (_context?.Entry(audit) is { State: EntityState.Added } entry)
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+
+        _added.Clear();
         var transaction = _ownTransaction;
         _ownTransaction = null;
         transaction?.Dispose(); // disposing an uncommitted transaction rolls it back
@@ -178,8 +204,12 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, IAuditActor? 
             ? entry.Property(property.Name).CurrentValue as int?
             : null;
 
+    private DbContext? _context;
+
     private void Prepare(DbContext context, Dictionary<int, string>? untrackedPaths)
     {
+        _context = context;
+        _added.Clear();
         var audit = context is FederationDbContext { AuditDisabled: false };
         var now = clock.GetUtcNow();
         var entries = new List<AuditEntry>();
@@ -198,7 +228,17 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, IAuditActor? 
                 version.CurrentValue = (int)version.OriginalValue! + 1;
             }
 
-            if (!audit || entry.Metadata.IsOwned() || entry.Metadata.HasSharedClrType)
+            if (entry.Entity is Person person && entry.State is EntityState.Added or EntityState.Modified)
+            {
+                // Through the entry: changes were detected already, and it marks the column modified.
+                entry.Property(nameof(Person.IdNumberHash)).CurrentValue = personalData.HashIdNumber(person.IdNumber);
+                entry.Property(nameof(Person.PhoneHash)).CurrentValue = personalData.HashPhone(person.Phone);
+            }
+
+            // The data-protection key ring is key material, a pending import a transient (encrypted) copy of a sheet:
+            // neither is a record, and neither is copied into the audit log (the import's commit is audited).
+            if (!audit || entry.Metadata.IsOwned() || entry.Metadata.HasSharedClrType
+                || entry.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or PendingImport)
             {
                 continue;
             }
@@ -237,6 +277,7 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, IAuditActor? 
         // Added records' entries are inserted with them and completed once keys exist, by a second save
         // that must not be separable from the first: both run in one transaction.
         context.Set<AuditEntry>().AddRange(entries);
+        _added.AddRange(entries);
         if (_pendingAdded.Count > 0 && _ownTransaction is null && context.Database.CurrentTransaction is null)
         {
             _ownTransaction = context.Database.BeginTransaction();
@@ -283,12 +324,21 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, IAuditActor? 
         return key is null ? null : string.Join(",", key.Properties.Select(p => entry.Property(p.Name).CurrentValue));
     }
 
-    private static string Serialize(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
+    private string Serialize(IEnumerable<PropertyEntry> properties, Func<PropertyEntry, object?> value)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in properties)
         {
-            values[p.Metadata.Name] = Redacted.Contains(p.Metadata.Name) ? "***" : value(p);
+            var name = p.Metadata.Name;
+            if (Omitted.Contains(name))
+            {
+                continue;
+            }
+
+            values[name] = Redacted.Contains(name) ? "***"
+                : p.EntityEntry.Entity is Person && Encrypted.TryGetValue(name, out var field) && value(p) is string clear
+                    ? personalData.Encrypt(clear, field)
+                    : value(p);
         }
 
         return JsonSerializer.Serialize(values, JsonOptions);

@@ -30,14 +30,18 @@ public static class DatabaseRegistration
     }
 
     /// <summary>The SQLite default: a file under the data folder, which is created when missing.</summary>
-    public static string DefaultSqliteConnectionString(IConfiguration configuration, string contentRoot)
+    public static string DefaultSqliteConnectionString(IConfiguration configuration, string contentRoot) =>
+        $"Data Source={Path.Combine(DataFolder(configuration, contentRoot), "federation.db")}";
+
+    /// <summary>The data folder (<c>Database:DataFolder</c>, default App_Data under the content root), created when missing.</summary>
+    public static string DataFolder(IConfiguration configuration, string contentRoot)
     {
         var dataFolder = configuration["Database:DataFolder"];
         dataFolder = string.IsNullOrWhiteSpace(dataFolder)
             ? Path.Combine(contentRoot, "App_Data")
             : Path.GetFullPath(dataFolder, contentRoot);
         Directory.CreateDirectory(dataFolder);
-        return $"Data Source={Path.Combine(dataFolder, "federation.db")}";
+        return dataFolder;
     }
 
     public static IServiceCollection AddFederationDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -52,6 +56,12 @@ public static class DatabaseRegistration
                     $"ConnectionStrings:{ConnectionStringName} is required when Database:Provider is {provider}.");
         }
 
+        // The keys of personal data at rest: read once, from outside the database; a missing key stops the start.
+        services.AddSingleton(sp => PersonalDataKeys.Load(
+            configuration, contentRoot, sp.GetRequiredService<IHostEnvironment>().IsDevelopment(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<PersonalDataKeys>()));
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddScoped<PersonalDataStartup>();
         services.AddScoped<AuditAndVersionInterceptor>();
         services.Configure<AuditOptions>(configuration.GetSection("Audit"));
         services.AddHostedService<AuditSealer>();
@@ -59,11 +69,14 @@ public static class DatabaseRegistration
         {
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<SqlServerFederationDbContext>((sp, o) =>
-                    Common(sp, o).UseSqlServer(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+                    Common(sp, o).UseSqlServer(connectionString, s => s
+                        .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)
+                        .EnableRetryOnFailure(RetryCount, RetryDelay, errorNumbersToAdd: null)));
                 services.AddScoped<FederationDbContext>(sp => sp.GetRequiredService<SqlServerFederationDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PostgreSqlFederationDbContext>((sp, o) => Common(sp, o).UseNpgsql(connectionString));
+                services.AddDbContext<PostgreSqlFederationDbContext>((sp, o) => Common(sp, o).UseNpgsql(connectionString, n => n
+                    .EnableRetryOnFailure(RetryCount, RetryDelay, errorCodesToAdd: null)));
                 services.AddScoped<FederationDbContext>(sp => sp.GetRequiredService<PostgreSqlFederationDbContext>());
                 break;
             default:
@@ -75,10 +88,20 @@ public static class DatabaseRegistration
         return services;
     }
 
+    /// <summary>
+    /// Transient failures (a dropped connection, a failover, a deadlock victim) are retried this often, waiting at most
+    /// <see cref="RetryDelay"/> between tries. Explicit transactions must run through <see cref="DatabaseTransactions"/>.
+    /// </summary>
+    public const int RetryCount = 4;
+
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
     private static readonly AppendOnlyAuditGuard AuditGuard = new();
 
     private static DbContextOptionsBuilder Common(IServiceProvider sp, DbContextOptionsBuilder options) =>
         options.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>(), AuditGuard)
+            // One model per personal-data key set: the value converters hold the keys.
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
             // Drops the dashboard's cached figures after any saved change (absent in hosts without the dashboard).
             .AddInterceptors(sp.GetServices<Features.Dashboard.DashboardCacheSignal>())
             // Dependents (repayments, report values, family members, site managers) are only ever reached through

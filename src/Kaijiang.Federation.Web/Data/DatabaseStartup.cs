@@ -14,6 +14,18 @@ public sealed class DatabaseStartup(IServiceProvider services, IOptions<SeedOpti
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
+
+        // The personal-data keys first: without them (outside Development) the portal must not start at all.
+        try
+        {
+            _ = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
+        }
+        catch (PersonalDataKeyException ex)
+        {
+            logger.LogCritical("{Problem}", ex.Message);
+            throw;
+        }
+
         var db = scope.ServiceProvider.GetRequiredService<FederationDbContext>();
 
         if (options.Value.Migrate)
@@ -23,6 +35,19 @@ public sealed class DatabaseStartup(IServiceProvider services, IOptions<SeedOpti
             {
                 // Readers do not wait for the writer; the setting is stored in the file.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            // An upgraded database encrypts what it still holds in clear; then the keys must fit the stored data.
+            var personalData = scope.ServiceProvider.GetRequiredService<PersonalDataStartup>();
+            try
+            {
+                await personalData.ConvertAsync(cancellationToken);
+                await personalData.VerifyKeysAsync(cancellationToken);
+            }
+            catch (PersonalDataKeyException ex)
+            {
+                logger.LogCritical("{Problem}", ex.Message);
+                throw;
             }
 
             logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);

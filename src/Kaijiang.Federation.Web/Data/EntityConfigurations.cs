@@ -44,11 +44,16 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         b.Property(p => p.Name).HasMaxLength(Person.NameMaxLength).IsRequired();
         b.Property(p => p.Ethnicity).HasMaxLength(20);
-        b.Property(p => p.Phone).HasMaxLength(20).IsUnicode(false);
-        b.Property(p => p.IdNumber).HasMaxLength(18).IsUnicode(false);
+        // Encrypted (FederationDbContext's converters): "e1.<key id>.<base64>", about 70 characters for an ID number.
+        b.Property(p => p.Phone).HasMaxLength(128).IsUnicode(false);
+        b.Property(p => p.IdNumber).HasMaxLength(128).IsUnicode(false);
+        b.Property(p => p.IdNumberHash).HasMaxLength(64).IsUnicode(false);
+        b.Property(p => p.PhoneHash).HasMaxLength(64).IsUnicode(false);
         b.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         // One person, one record: an ID number identifies her (nulls allowed for people registered without one).
-        b.HasIndex(p => p.IdNumber).IsUnique();
+        // The ciphertext differs at every write, so uniqueness and search use the keyed hash.
+        b.HasIndex(p => p.IdNumberHash).IsUnique();
+        b.HasIndex(p => p.PhoneHash);
         b.HasIndex(p => p.Name);
         b.HasIndex(p => p.OrganisationId);
     }
@@ -405,6 +410,18 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(x => x.At);
         b.HasIndex(x => new { x.EntityType, x.EntityId });
         b.HasIndex(x => x.UserName);
+    }
+}
+
+internal sealed class PendingImportConfiguration : IEntityTypeConfiguration<PendingImport>
+{
+    public void Configure(EntityTypeBuilder<PendingImport> b)
+    {
+        b.HasKey(x => x.Token);
+        b.Property(x => x.Token).HasMaxLength(PendingImport.TokenLength).IsUnicode(false);
+        b.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+        b.Property(x => x.Payload).IsRequired().IsUnicode(false);
+        b.HasIndex(x => x.ExpiresAt);
     }
 }
 

@@ -1,6 +1,8 @@
 using Kaijiang.Federation.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Kaijiang.Federation.Web.Data;
@@ -9,15 +11,22 @@ namespace Kaijiang.Federation.Web.Data;
 /// The portal's database. Each provider has a small subclass (<see cref="SqliteFederationDbContext"/> …) that
 /// owns that provider's migrations; code everywhere else uses this type.
 /// </summary>
-public abstract class FederationDbContext : IdentityDbContext<FederationUser>
+public abstract class FederationDbContext : IdentityDbContext<FederationUser>, IDataProtectionKeyContext
 {
     private readonly IOrganisationScope? _scope;
 
-    protected FederationDbContext(DbContextOptions options, IOrganisationScope? scope)
+    protected FederationDbContext(DbContextOptions options, IOrganisationScope? scope, PersonalDataProtector? personalData)
         : base(options)
     {
         _scope = scope;
+        PersonalData = personalData;
     }
+
+    /// <summary>
+    /// Encrypts ID numbers and phones on their way to the database. Null only where no data is read or written
+    /// (the design-time tools that make migrations); the model is the same either way.
+    /// </summary>
+    public PersonalDataProtector? PersonalData { get; }
 
     /// <summary>
     /// The path of the subtree this context sees, or null when it sees everything. Read at every query, never
@@ -63,11 +72,42 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>
     public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
     public DbSet<MonthlyReportValue> MonthlyReportValues => Set<MonthlyReportValue>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+
+    /// <summary>The ASP.NET Core data-protection key ring (sign-in and anti-forgery cookies), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// A save outside any transaction runs inside the execution strategy, so that the audit's own transaction (added
+    /// records and their entries together) is allowed when connections retry; a retried save is whole.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        Database.CurrentTransaction is null && Database.CreateExecutionStrategy() is { RetriesOnFailure: true } strategy
+            ? strategy.Execute(acceptAllChangesOnSuccess, accept => base.SaveChanges(accept))
+            : base.SaveChanges(acceptAllChangesOnSuccess);
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        Database.CurrentTransaction is null && Database.CreateExecutionStrategy() is { RetriesOnFailure: true } strategy
+            ? strategy.ExecuteAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(FederationDbContext).Assembly);
+
+        // Personal data at rest: the columns hold ciphertext, the entity clear text (see PersonalDataProtector).
+        if (PersonalData is not { } personalData)
+        {
+            // A context made without keys (design-time tools, model checks): a converter that refuses to run.
+            builder.Entity<Person>().Property(p => p.IdNumber).HasConversion(NoKey);
+            builder.Entity<Person>().Property(p => p.Phone).HasConversion(NoKey);
+        }
+        else
+        {
+            builder.Entity<Person>().Property(p => p.IdNumber).HasConversion(personalData.ConverterFor(PersonalDataProtector.IdNumberField));
+            builder.Entity<Person>().Property(p => p.Phone).HasConversion(personalData.ConverterFor(PersonalDataProtector.PhoneField));
+        }
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
@@ -98,6 +138,12 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>
         ApplyScope<MonthlyReport>(builder);
     }
 
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<string?, string?> NoKey =
+        new(v => RefuseWithoutKey(v), v => RefuseWithoutKey(v));
+
+    private static string RefuseWithoutKey(string? value) =>
+        throw new PersonalDataKeyException("This database context was created without the personal-data keys (Privacy:*).");
+
     private void ApplyScope<T>(ModelBuilder builder)
         where T : class, IOrganisationOwned
     {
@@ -113,8 +159,15 @@ public interface IOrganisationScope
     string? Path { get; }
 }
 
-public sealed class SqliteFederationDbContext(DbContextOptions<SqliteFederationDbContext> options, IOrganisationScope? scope = null)
-    : FederationDbContext(options, scope)
+/// <summary>Keeps one EF model per context type and personal-data key set: the model's converters hold the keys.</summary>
+public sealed class PersonalDataModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), designTime, (context as FederationDbContext)?.PersonalData?.Fingerprint);
+}
+
+public sealed class SqliteFederationDbContext(DbContextOptions<SqliteFederationDbContext> options, IOrganisationScope? scope = null, PersonalDataProtector? personalData = null)
+    : FederationDbContext(options, scope, personalData)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -124,11 +177,11 @@ public sealed class SqliteFederationDbContext(DbContextOptions<SqliteFederationD
     }
 }
 
-public sealed class SqlServerFederationDbContext(DbContextOptions<SqlServerFederationDbContext> options, IOrganisationScope? scope = null)
-    : FederationDbContext(options, scope);
+public sealed class SqlServerFederationDbContext(DbContextOptions<SqlServerFederationDbContext> options, IOrganisationScope? scope = null, PersonalDataProtector? personalData = null)
+    : FederationDbContext(options, scope, personalData);
 
-public sealed class PostgreSqlFederationDbContext(DbContextOptions<PostgreSqlFederationDbContext> options, IOrganisationScope? scope = null)
-    : FederationDbContext(options, scope)
+public sealed class PostgreSqlFederationDbContext(DbContextOptions<PostgreSqlFederationDbContext> options, IOrganisationScope? scope = null, PersonalDataProtector? personalData = null)
+    : FederationDbContext(options, scope, personalData)
 {
     public const string NameTrigramIndex = "IX_People_Name_Trigram";
 

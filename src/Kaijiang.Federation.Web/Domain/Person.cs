@@ -54,7 +54,14 @@ public class Person : EditableEntity, IOrganisationOwned
     public string? Phone { get; set; }
 
     /// <summary>Resident ID number (居民身份证号), 18 characters, GB 11643 check digit.</summary>
+    /// <remarks>Stored encrypted; clear here. Found by exact match through <see cref="IdNumberHash"/>.</remarks>
     public string? IdNumber { get; set; }
+
+    /// <summary>Keyed hash of <see cref="IdNumber"/>, set on every save; unique. Queries compare it, never the number.</summary>
+    public string? IdNumberHash { get; set; }
+
+    /// <summary>Keyed hash of <see cref="Phone"/>, set on every save, for finding a person by her whole phone number.</summary>
+    public string? PhoneHash { get; set; }
 
     public bool IsDemo { get; set; }
 }

@@ -43,6 +43,7 @@ public static class WebComposition
         services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());
 
         services.AddFederationDatabase(configuration, contentRoot);
+        services.AddDataProtectionKeysInDatabase();
         services.Configure<Seeding.SeedOptions>(configuration.GetSection("Seed"));
 
         services.AddIdentity<FederationUser, IdentityRole>(o =>

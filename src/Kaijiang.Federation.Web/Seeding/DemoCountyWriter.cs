@@ -9,14 +9,12 @@ namespace Kaijiang.Federation.Web.Seeding;
 /// </remarks>
 public static class DemoCountyWriter
 {
-    public static async Task WriteAsync(FederationDbContext db, DemoCounty.Result county, CancellationToken cancellationToken)
-    {
-        // Join the caller's transaction (the seeder adds the accounts in it) or open one of our own.
-        var ownTransaction = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        await using var _ = ownTransaction;
+    // Joins the caller's transaction (the seeder adds the accounts in it) or opens one of its own.
+    public static Task WriteAsync(FederationDbContext db, DemoCounty.Result county, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(ct => WriteInTransactionAsync(db, county, ct), cancellationToken);
 
+    private static async Task WriteInTransactionAsync(FederationDbContext db, DemoCounty.Result county, CancellationToken cancellationToken)
+    {
         // Nothing is changed after it is added, so the change tracker need not scan some 25,000 entries before each
         // save; the audit interceptor still detects changes once per save.
         var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -50,11 +48,6 @@ public static class DemoCountyWriter
         db.ReportIndicators.AddRange(county.ReportIndicators);
         db.MonthlyReports.AddRange(county.MonthlyReports);
         await db.SaveChangesAsync(cancellationToken);
-
-        if (ownTransaction is not null)
-        {
-            await ownTransaction.CommitAsync(cancellationToken);
-        }
 
         db.ChangeTracker.Clear();
         db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;

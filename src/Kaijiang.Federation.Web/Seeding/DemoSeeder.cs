@@ -29,16 +29,19 @@ public sealed class DemoSeeder(
 
         var started = clock.GetTimestamp();
         db.AuditDisabled = true;
-        var county = new DemoCounty(clock).Build();
+        DemoCounty.Result county = null!;
 
         // The county and its accounts together or not at all: a half-seeded database would never be completed,
-        // because the seeder skips a database that holds organisations.
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            await DemoCountyWriter.WriteAsync(db, county, cancellationToken);
-            await SeedAccountsAsync(county, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        // because the seeder skips a database that holds organisations. A retried attempt starts afresh.
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                db.ChangeTracker.Clear();
+                county = new DemoCounty(clock).Build();
+                await DemoCountyWriter.WriteAsync(db, county, ct);
+                await SeedAccountsAsync(county, ct);
+            },
+            cancellationToken);
 
         db.AuditDisabled = false;
         logger.LogInformation(

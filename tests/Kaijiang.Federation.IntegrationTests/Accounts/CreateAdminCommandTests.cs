@@ -83,7 +83,8 @@ public sealed partial class CreateAdminCommandTests
         using var factory = new PortalFactory { SeedDemo = false, EnvironmentName = "Production" };
         var (code, stdout, stderr) = await RunAppAsync(
             "create-admin", "city.admin", "--display-name", "市妇联管理员",
-            $"--Database:DataFolder={factory.DataFolder}", "--Deployment:RootName=达州市妇女联合会", "--Deployment:RootKind=City", "--Deployment:RootDivisionCode=511700");
+            $"--Database:DataFolder={factory.DataFolder}", $"--Privacy:EncryptionKey={PortalFactory.TestEncryptionKey}", $"--Privacy:HashKey={PortalFactory.TestHashKey}",
+            "--Deployment:RootName=达州市妇女联合会", "--Deployment:RootKind=City", "--Deployment:RootDivisionCode=511700");
         Assert.True(code == 0, stdout + stderr);
         Assert.Matches(PrintedPassword(), stdout);
 

@@ -37,6 +37,18 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>A clock of the test's own (e.g. a FakeTimeProvider) instead of the system clock; null keeps the real one.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>
+    /// The personal-data keys of this test run, one pair for every factory: EF keeps a model per key set, and one set
+    /// saves building a model per host. A test of the keys themselves overrides them through <see cref="Settings"/>.
+    /// </summary>
+    public static readonly string TestEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    public static readonly string TestHashKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Use <see cref="TestEncryptionKey"/>/<see cref="TestHashKey"/> (default); off leaves the keys to configuration
+    /// (in Development: a key file generated in the data folder).</summary>
+    public bool UseTestKeys { get; init; } = true;
+
     /// <summary>Further settings for one test, e.g. <c>Security:RequireTwoFactorForRoles:0</c>; applied last, so they win.</summary>
     public Dictionary<string, string?> Settings { get; init; } = [];
 
@@ -54,6 +66,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Migrate", Migrate ? "true" : "false");
         builder.UseSetting("Security:SignInPermitsPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "portal-.log"));
+        if (UseTestKeys)
+        {
+            builder.UseSetting("Privacy:EncryptionKey", TestEncryptionKey);
+            builder.UseSetting("Privacy:HashKey", TestHashKey);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -66,7 +66,9 @@ public sealed class RosterImportCommitTests(RosterWritesFixture fixture, ITestOu
         var (personPaths, termPaths, imports) = await Factory.WithScopeAsync(async db =>
         {
             var ids = rows.Select(r => (string)r[RosterColumns.IdNumber]!).ToList();
-            var people = await db.People.Where(p => ids.Contains(p.IdNumber!)).Select(p => new { Id = p.Id.ToString(), p.Organisation!.Path }).ToListAsync();
+            // ID numbers are stored encrypted: found through their keyed hashes.
+            var hashes = ids.Select(db.PersonalData!.HashIdNumber).ToList();
+            var people = await db.People.Where(p => hashes.Contains(p.IdNumberHash!)).Select(p => new { Id = p.Id.ToString(), p.Organisation!.Path }).ToListAsync();
             var personIds = people.Select(p => p.Id).ToList();
             var audit = await db.AuditEntries.Where(a => a.EntityType == nameof(Person) && a.Action == "Added" && personIds.Contains(a.EntityId!))
                 .Select(a => new { a.EntityId, a.OrganisationPath }).ToListAsync();
@@ -129,8 +131,9 @@ public sealed class RosterImportCommitTests(RosterWritesFixture fixture, ITestOu
         var (imported, audited) = await Factory.WithScopeAsync(async db =>
         {
             var ids = rows.Select(r => (string)r[RosterColumns.IdNumber]!).ToList();
-            var people = await db.People.Where(p => ids.Contains(p.IdNumber!)).Select(p => new { p.Name, p.Organisation!.Path, Terms = db.OfficeTerms.Count(t => t.PersonId == p.Id) }).ToListAsync();
-            var personIds = await db.People.Where(p => ids.Contains(p.IdNumber!)).Select(p => p.Id.ToString()).ToListAsync();
+            var hashes = ids.Select(db.PersonalData!.HashIdNumber).ToList();
+            var people = await db.People.Where(p => hashes.Contains(p.IdNumberHash!)).Select(p => new { p.Name, p.Organisation!.Path, Terms = db.OfficeTerms.Count(t => t.PersonId == p.Id) }).ToListAsync();
+            var personIds = await db.People.Where(p => hashes.Contains(p.IdNumberHash!)).Select(p => p.Id.ToString()).ToListAsync();
             var entries = await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Person) && personIds.Contains(a.EntityId!) && a.OrganisationPath != null);
             return (people, entries);
         });

@@ -95,22 +95,26 @@ public sealed class CreateAccount(
         }
 
         // The account, its role and the audit entry are one change: none of them without the others.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await userManager.CreateAsync(user, password);
-        if (!created.Succeeded)
-        {
-            return new CreateAccountOutcome(null, null, AccountChecks.FromIdentity(created).ToList());
-        }
+        return await db.InTransactionAsync(
+            async _ =>
+            {
+                var created = await userManager.CreateAsync(user, password);
+                if (!created.Succeeded)
+                {
+                    return new CreateAccountOutcome(null, null, AccountChecks.FromIdentity(created).ToList());
+                }
 
-        var roleAdded = await userManager.AddToRoleAsync(user, input.Role);
-        if (!roleAdded.Succeeded)
-        {
-            return new CreateAccountOutcome(null, null, AccountChecks.FromIdentity(roleAdded).ToList());
-        }
+                var roleAdded = await userManager.AddToRoleAsync(user, input.Role);
+                if (!roleAdded.Succeeded)
+                {
+                    return new CreateAccountOutcome(null, null, AccountChecks.FromIdentity(roleAdded).ToList());
+                }
 
-        await audit.RecordAsync(SecurityEvents.AccountCreated, user.UserName, user.Id,
-            JsonSerializer.Serialize(new { role = input.Role, scope = user.ScopeOrganisationId, generatedPassword = input.GeneratePassword }));
-        await transaction.CommitAsync(cancellationToken);
-        return new CreateAccountOutcome(user.Id, input.GeneratePassword ? password : null, []);
+                await audit.RecordAsync(SecurityEvents.AccountCreated, user.UserName, user.Id,
+                    JsonSerializer.Serialize(new { role = input.Role, scope = user.ScopeOrganisationId, generatedPassword = input.GeneratePassword }));
+                return new CreateAccountOutcome(user.Id, input.GeneratePassword ? password : null, []);
+            },
+            commitWhen: outcome => outcome.UserId is not null,
+            cancellationToken);
     }
 }

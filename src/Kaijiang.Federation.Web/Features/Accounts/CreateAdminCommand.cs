@@ -72,33 +72,44 @@ public static class CreateAdminCommand
                 password = TemporaryPassword.Generate(request.UserName);
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
-            var root = await RootAsync(db, provider.GetRequiredService<IConfiguration>());
-            var user = new FederationUser
+            FederationUser user = null!;
+            Organisation root = null!;
+            try
             {
-                UserName = request.UserName,
-                DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? request.UserName : request.DisplayName.Trim(),
-                ScopeOrganisationId = root.Id,
-                CreatedAt = provider.GetRequiredService<TimeProvider>().GetUtcNow(),
-                LockoutEnabled = true,
-                MustChangePassword = true,
-            };
-            var created = await userManager.CreateAsync(user, password);
-            if (created.Succeeded)
-            {
-                created = await userManager.AddToRoleAsync(user, Roles.SystemAdmin);
-            }
+                // Roles, root, account and its audit entry together or not at all (a failure rolls them back).
+                await db.InTransactionAsync(async _ =>
+                {
+                    await EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
+                    root = await RootAsync(db, provider.GetRequiredService<IConfiguration>());
+                    user = new FederationUser
+                    {
+                        UserName = request.UserName,
+                        DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? request.UserName : request.DisplayName.Trim(),
+                        ScopeOrganisationId = root.Id,
+                        CreatedAt = provider.GetRequiredService<TimeProvider>().GetUtcNow(),
+                        LockoutEnabled = true,
+                        MustChangePassword = true,
+                    };
+                    var created = await userManager.CreateAsync(user, password);
+                    if (created.Succeeded)
+                    {
+                        created = await userManager.AddToRoleAsync(user, Roles.SystemAdmin);
+                    }
 
-            if (!created.Succeeded)
+                    if (!created.Succeeded)
+                    {
+                        throw new NotCreatedException("The account was not created: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+                    }
+
+                    await provider.GetRequiredService<SecurityAudit>().RecordAsync(SecurityEvents.AccountCreated, user.UserName, user.Id,
+                        JsonSerializer.Serialize(new { role = Roles.SystemAdmin, scope = root.Id, via = Name }));
+                });
+            }
+            catch (NotCreatedException ex)
             {
-                await error.WriteLineAsync("The account was not created: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+                await error.WriteLineAsync(ex.Message);
                 return 1;
             }
-
-            await provider.GetRequiredService<SecurityAudit>().RecordAsync(SecurityEvents.AccountCreated, user.UserName, user.Id,
-                JsonSerializer.Serialize(new { role = Roles.SystemAdmin, scope = root.Id, via = Name }));
-            await transaction.CommitAsync();
 
             await output.WriteLineAsync($"Created the SystemAdmin account '{user.UserName}' for {root.Name}.");
             if (!request.PasswordFromStdin)
@@ -196,3 +207,6 @@ public static class CreateAdminCommand
         return root;
     }
 }
+
+/// <summary>Rolls the create-admin transaction back; the message is what the operator is told.</summary>
+internal sealed class NotCreatedException(string message) : Exception(message);

@@ -91,40 +91,45 @@ public sealed class EditAccount(
         var roleChanged = oldRole != input.Role;
         var scopeChanged = user.ScopeOrganisationId != scope!.Id;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        user.DisplayName = input.DisplayName.Trim();
-        user.ScopeOrganisationId = scope.Id;
-        var result = await userManager.UpdateAsync(user);
-        if (result.Succeeded && roleChanged)
-        {
-            if (oldRole is not null)
+        // The account, its role, its stamp and the audit entry are one change; a refusal rolls all of it back.
+        return await db.InTransactionAsync(
+            async _ =>
             {
-                result = await userManager.RemoveFromRoleAsync(user, oldRole);
-            }
+                user.DisplayName = input.DisplayName.Trim();
+                user.ScopeOrganisationId = scope.Id;
+                var result = await userManager.UpdateAsync(user);
+                if (result.Succeeded && roleChanged)
+                {
+                    if (oldRole is not null)
+                    {
+                        result = await userManager.RemoveFromRoleAsync(user, oldRole);
+                    }
 
-            if (result.Succeeded)
-            {
-                result = await userManager.AddToRoleAsync(user, input.Role);
-            }
-        }
+                    if (result.Succeeded)
+                    {
+                        result = await userManager.AddToRoleAsync(user, input.Role);
+                    }
+                }
 
-        if (result.Succeeded && (roleChanged || scopeChanged))
-        {
-            // Role and scope live in the cookie: a new stamp makes open sessions sign in again and see the new ones.
-            result = await userManager.UpdateSecurityStampAsync(user);
-        }
+                if (result.Succeeded && (roleChanged || scopeChanged))
+                {
+                    // Role and scope live in the cookie: a new stamp makes open sessions sign in again and see the new ones.
+                    result = await userManager.UpdateSecurityStampAsync(user);
+                }
 
-        if (!result.Succeeded)
-        {
-            return AccountChecks.FromIdentity(result).ToList();
-        }
+                if (!result.Succeeded)
+                {
+                    return (IReadOnlyList<FieldError>)AccountChecks.FromIdentity(result).ToList();
+                }
 
-        await audit.RecordAsync(SecurityEvents.AccountUpdated, user.UserName, user.Id, JsonSerializer.Serialize(new
-        {
-            before,
-            after = new { displayName = user.DisplayName, role = input.Role, scope = scope.Id },
-        }));
-        await transaction.CommitAsync(cancellationToken);
-        return [];
+                await audit.RecordAsync(SecurityEvents.AccountUpdated, user.UserName, user.Id, JsonSerializer.Serialize(new
+                {
+                    before,
+                    after = new { displayName = user.DisplayName, role = input.Role, scope = scope.Id },
+                }));
+                return (IReadOnlyList<FieldError>)[];
+            },
+            commitWhen: errors => errors.Count == 0,
+            cancellationToken);
     }
 }

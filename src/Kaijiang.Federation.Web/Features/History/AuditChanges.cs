@@ -14,9 +14,9 @@ public sealed record PropertyChange(string Property, string Label, string? Befor
 /// <summary>
 /// Turns an audit entry's JSON (<see cref="AuditEntry.Before"/>, <see cref="AuditEntry.After"/>) into a readable table:
 /// property names through resource keys where they exist, enum values by their localised names, ID numbers and phones
-/// masked unless the role needs them.
+/// masked unless the role needs them. A person's ID number and phone are held in the JSON encrypted and decrypted here.
 /// </summary>
-public sealed class AuditChanges(FederationDbContext db, IStringLocalizer<SharedResource> l, CurrentUser currentUser)
+public sealed class AuditChanges(FederationDbContext db, IStringLocalizer<SharedResource> l, CurrentUser currentUser, PersonalDataProtector personalData)
 {
     // The concurrency token changes with every edit; showing it says nothing to a clerk.
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal) { nameof(EditableEntity.Version) };
@@ -113,14 +113,20 @@ public sealed class AuditChanges(FederationDbContext db, IStringLocalizer<Shared
             return localised.ResourceNotFound ? name : localised.Value;
         }
 
-        if (!full && IdNumberProperties.Contains(property))
+        if (IdNumberProperties.Contains(property))
         {
-            return ResidentIdNumber.Mask(text);
+            text = personalData.Decrypt(text, PersonalDataProtector.IdNumberField);
+            return full ? text : ResidentIdNumber.Mask(text);
         }
 
-        if (!full && PhoneProperties.Contains(property))
+        if (PhoneProperties.Contains(property))
         {
-            return MobilePhone.Mask(text);
+            if (PersonalDataProtector.IsEncrypted(text))
+            {
+                text = personalData.Decrypt(text, PersonalDataProtector.PhoneField);
+            }
+
+            return full ? text : MobilePhone.Mask(text);
         }
 
         return text;

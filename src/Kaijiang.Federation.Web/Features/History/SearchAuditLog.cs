@@ -49,7 +49,7 @@ public sealed class SearchAuditLog(FederationDbContext db, CurrentUser currentUs
 
     public static readonly IReadOnlyList<string> Actions =
     [
-        "Added", "Modified", "Deleted", RosterImport.AuditActions.Import, RosterImport.AuditActions.Export,
+        "Added", "Modified", "Deleted", RosterImport.AuditActions.Import, RosterImport.AuditActions.Export, People.IdentityViewAudit.Action,
         SecurityEvents.SignIn, SecurityEvents.SignInFailed, SecurityEvents.LockedOut, SecurityEvents.PasswordChanged,
         SecurityEvents.AccountCreated, SecurityEvents.AccountUpdated, SecurityEvents.AccountDisabled, SecurityEvents.PasswordReset,
     ];

@@ -79,20 +79,23 @@ public sealed class ManageChecklist(FederationDbContext db, TimeProvider clock)
         item.SortOrder = input.SortOrder;
         item.IsActive = input.IsActive;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ChecklistSaveResult.Conflict;
-        }
+        return await db.InTransactionAsync(
+            async ct =>
+            {
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    db.ChangeTracker.Clear();
+                    return ChecklistSaveResult.Conflict;
+                }
 
-        await RestandardiseAsync(kind, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ChecklistSaveResult.Saved;
+                await RestandardiseAsync(kind, ct);
+                return ChecklistSaveResult.Saved;
+            },
+            cancellationToken);
     }
 
     /// <summary>Re-judges every home of a kind against the active items (one query to load, one save for the changes).</summary>

@@ -41,7 +41,7 @@ public sealed record LoanDetailsModel
 }
 
 /// <summary>One loan with its repayment ledger; balance, status, overdue days and quarterly subsidies derived.</summary>
-public sealed class LoanDetails(FederationDbContext db, TimeProvider clock, CurrentUser currentUser, IOptions<LoanOptions> options)
+public sealed class LoanDetails(FederationDbContext db, TimeProvider clock, CurrentUser currentUser, IOptions<LoanOptions> options, People.IdentityViewAudit viewAudit)
 {
     public async Task<LoanDetailsModel?> RunAsync(int id, CancellationToken cancellationToken)
     {
@@ -51,6 +51,8 @@ public sealed class LoanDetails(FederationDbContext db, TimeProvider clock, Curr
             l.OrganisationId,
             Borrower = l.Borrower!.Name,
             l.Borrower.IdNumber,
+            l.BorrowerId,
+            BorrowerPath = l.Borrower.Organisation!.Path,
             Organisation = l.Organisation!.Name,
             l.Bank,
             l.Guarantee,
@@ -92,6 +94,8 @@ public sealed class LoanDetails(FederationDbContext db, TimeProvider clock, Curr
             subsidies.Add(new QuarterSubsidy(q, amount));
         }
 
+        // The borrower's ID number shown in full is a view of her record: audited as on her own page.
+        await viewAudit.RecordAsync(loan.BorrowerId, loan.BorrowerPath, currentUser.SeesFullIdentityNumbers, loan.IdNumber is not null, "Loans.Details", cancellationToken);
         return new LoanDetailsModel
         {
             Id = loan.Id,

@@ -75,10 +75,13 @@ public sealed class MoveOrganisation(FederationDbContext db)
         }
     }
 
-    public async Task<MoveResult> MoveAsync(Organisation organisation, Organisation newParent, int version, CancellationToken cancellationToken)
+    public Task<MoveResult> MoveAsync(Organisation organisation, Organisation newParent, int version, CancellationToken cancellationToken) =>
+        // One transaction; a transient failure runs the whole move again from the stored (original) paths.
+        db.InTransactionAsync(ct => MoveInTransactionAsync(organisation, newParent, version, ct), cancellationToken);
+
+    private async Task<MoveResult> MoveInTransactionAsync(Organisation organisation, Organisation newParent, int version, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var oldPath = organisation.Path;
+        var oldPath = db.Entry(organisation).Property(o => o.Path).OriginalValue;
         var upper = OrganisationPath.SubtreeUpperBound(oldPath);
         // The whole subtree, whatever the user's scope (she may move it only if the organisation is hers anyway).
         var subtree = await db.Organisations.IgnoreQueryFilters()
@@ -95,7 +98,8 @@ public sealed class MoveOrganisation(FederationDbContext db)
         organisation.ParentId = newParent.Id;
         foreach (var o in subtree.Append(organisation))
         {
-            o.Path = newPath + o.Path[oldPath.Length..];
+            // From the stored path, not the tracked one: a retried attempt finds them already rewritten in memory.
+            o.Path = newPath + db.Entry(o).Property(x => x.Path).OriginalValue[oldPath.Length..];
             o.Depth = OrganisationPath.DepthOf(o.Path);
         }
 
@@ -108,7 +112,6 @@ public sealed class MoveOrganisation(FederationDbContext db)
             return MoveResult.Conflict;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return MoveResult.Moved;
     }
 }

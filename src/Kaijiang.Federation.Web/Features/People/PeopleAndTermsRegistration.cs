@@ -8,6 +8,7 @@ public static class PeopleAndTermsRegistration
         .AddScoped<PersonValidator>()
         .AddScoped<ListPeople>()
         .AddScoped<PersonDetails>()
+        .AddScoped<IdentityViewAudit>()
         .AddScoped<SearchPeople>()
         .AddScoped<SavePerson>()
         .AddScoped<TermValidator>()

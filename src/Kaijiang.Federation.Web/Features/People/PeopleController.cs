@@ -22,13 +22,16 @@ public sealed class PeopleController(
         View(await list.RunAsync(filter, cancellationToken));
 
     [HttpGet]
-    public async Task<IActionResult> Details(int id, [FromServices] PersonDetails details, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(int id, [FromServices] PersonDetails details, [FromServices] IdentityViewAudit viewAudit, CancellationToken cancellationToken)
     {
         var model = await details.RunAsync(id, await IdentityInFullAsync(), cancellationToken);
         if (model is null)
         {
             return NotFound();
         }
+
+        await viewAudit.RecordAsync(model.Id, model.Organisation.Path, model.IdentityInFull,
+            model.IdNumber.Length > 0 || model.Phone.Length > 0, nameof(Details), cancellationToken);
 
         var terms = new List<PersonTermRow>(model.Terms.Count);
         foreach (var term in model.Terms)
@@ -125,7 +128,7 @@ public sealed class PeopleController(
 
     [HttpGet]
     [Authorize(Policy = Policies.Edit)]
-    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(int id, [FromServices] IdentityViewAudit viewAudit, CancellationToken cancellationToken)
     {
         var person = await save.LoadAsync(id, cancellationToken);
         if (person is null)
@@ -140,6 +143,8 @@ public sealed class PeopleController(
         }
 
         var full = await IdentityInFullAsync();
+        await viewAudit.RecordAsync(
+            person.Id, organisation.Path, full, person.IdNumber is not null || person.Phone is not null, nameof(Edit), cancellationToken);
         return View(await FormAsync(PersonInput.From(person, full), person, cancellationToken));
     }
 

@@ -14,7 +14,7 @@ public sealed record OrganisationOption(int Id, string Name, OrganisationKind Ki
 public sealed record PersonSaveOutcome(int? PersonId, IdNumberOwner? Duplicate = null, Person? Conflict = null);
 
 /// <summary>Creates and edits people. One ID number, one person: a number already on file is reported, not thrown.</summary>
-public sealed class SavePerson(FederationDbContext db)
+public sealed class SavePerson(FederationDbContext db, PersonalDataProtector personalData)
 {
     public Task<Person?> LoadAsync(int id, CancellationToken cancellationToken) =>
         db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -49,8 +49,9 @@ public sealed class SavePerson(FederationDbContext db)
 
         // The number is unique across the whole deployment, so the check looks past the scope; what it tells a user
         // about a person outside her scope is only that the number is taken.
+        var hash = personalData.HashIdNumber(idNumber);
         var ownerId = await db.People.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => p.IdNumber == idNumber && p.Id != exceptId)
+            .Where(p => p.IdNumberHash == hash && p.Id != exceptId)
             .Select(p => (int?)p.Id)
             .FirstOrDefaultAsync(cancellationToken);
         if (ownerId is null)

@@ -27,10 +27,11 @@ public sealed record PersonMatch(int Id, string Name, Sex Sex, DateOnly? BirthDa
 public sealed record PersonSearchPage(string? Query, IReadOnlyList<PersonMatch> Matches, bool MoreThanShown, int? OrganisationId);
 
 /// <summary>
-/// Finds people in the user's scope by name (part of it) or by a whole ID number. Only a whole number matches an
-/// ID number, so the search cannot be used to guess numbers a character at a time.
+/// Finds people in the user's scope by name (part of it), by a whole ID number or by a whole mobile number. Only a
+/// whole number matches, so the search cannot be used to guess numbers a character at a time; numbers are stored
+/// encrypted and matched through their keyed hashes.
 /// </summary>
-public sealed class SearchPeople(FederationDbContext db)
+public sealed class SearchPeople(FederationDbContext db, PersonalDataProtector personalData)
 {
     public const int MaxMatches = 20;
 
@@ -45,8 +46,13 @@ public sealed class SearchPeople(FederationDbContext db)
         var people = db.People.AsNoTracking();
         if (q.Length == ResidentIdNumber.Length && char.IsAsciiDigit(q[0]))
         {
-            var number = ResidentIdNumber.Normalise(q);
-            people = people.Where(p => p.IdNumber == number);
+            var hash = personalData.HashIdNumber(ResidentIdNumber.Normalise(q));
+            people = people.Where(p => p.IdNumberHash == hash);
+        }
+        else if (MobilePhone.IsValid(q))
+        {
+            var hash = personalData.HashPhone(q);
+            people = people.Where(p => p.PhoneHash == hash);
         }
         else
         {

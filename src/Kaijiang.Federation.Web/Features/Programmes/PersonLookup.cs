@@ -12,7 +12,7 @@ public sealed record PersonChoice(int Id, string Label);
 /// The form works without script: a name or full ID number typed in the search box is resolved when it names
 /// exactly one person; with script, suggestions fill the hidden id.
 /// </summary>
-public sealed class PersonLookup(FederationDbContext db, CurrentUser currentUser)
+public sealed class PersonLookup(FederationDbContext db, CurrentUser currentUser, PersonalDataProtector personalData)
 {
     public const int MaxSuggestions = 10;
 
@@ -26,9 +26,9 @@ public sealed class PersonLookup(FederationDbContext db, CurrentUser currentUser
             return [];
         }
 
-        var upper = text.ToUpperInvariant();
+        var hash = text.Length == ResidentIdNumber.Length ? personalData.HashIdNumber(text) : null;
         var rows = await db.People.AsNoTracking()
-            .Where(p => p.Name.StartsWith(text) || (text.Length == 18 && p.IdNumber == upper))
+            .Where(p => p.Name.StartsWith(text) || (hash != null && p.IdNumberHash == hash))
             .OrderBy(p => p.Name).ThenBy(p => p.Id)
             .Take(MaxSuggestions)
             .Select(p => new { p.Id, p.Name, p.IdNumber, Place = p.Organisation!.Name })
@@ -63,8 +63,8 @@ public sealed class PersonLookup(FederationDbContext db, CurrentUser currentUser
             return (null, "Programmes.PersonRequired");
         }
 
-        var upper = text.ToUpperInvariant();
-        var matches = await db.People.Where(p => p.IdNumber == upper || p.Name == text).Take(2).ToListAsync(cancellationToken);
+        var hash = personalData.HashIdNumber(text);
+        var matches = await db.People.Where(p => p.IdNumberHash == hash || p.Name == text).Take(2).ToListAsync(cancellationToken);
         return matches.Count switch
         {
             1 => (matches[0], null),

@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Kaijiang.Federation.Web.Data;
+using Kaijiang.Federation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kaijiang.Federation.Web.Features.RosterImport;
 
@@ -16,92 +19,64 @@ public sealed record ImportBatch(
 
 /// <summary>
 /// Keeps uploads between preview and commit on the server, so the commit never trusts what the browser sends back.
-/// One JSON file per batch under the data folder, named by a random token; a batch lives one hour and is read only
-/// by the user who uploaded it. Files rather than a table: see docs/decisions/0006-miniexcel.md.
+/// One row of <see cref="PendingImport"/> per batch, named by a random token: every instance of the portal finds it.
+/// A batch lives one hour, is read only by the user who uploaded it, and is encrypted (it holds ID numbers and phones).
+/// The commit claims it in its own transaction, so two commits of one batch cannot both write.
 /// </summary>
-public sealed partial class ImportBatchStore(IConfiguration configuration, IWebHostEnvironment environment, TimeProvider clock)
+public sealed partial class ImportBatchStore(FederationDbContext db, PersonalDataProtector protector, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.General);
+    private const string Field = "PendingImport";
 
-    private string Folder
-    {
-        get
-        {
-            var dataFolder = configuration["Database:DataFolder"];
-            var root = string.IsNullOrWhiteSpace(dataFolder)
-                ? Path.Combine(environment.ContentRootPath, "App_Data")
-                : Path.GetFullPath(dataFolder, environment.ContentRootPath);
-            var folder = Path.Combine(root, "imports");
-            Directory.CreateDirectory(folder);
-            return folder;
-        }
-    }
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.General);
 
     public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     public async Task SaveAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
-        RemoveExpired();
-        var path = PathOf(batch.Token) ?? throw new ArgumentException("Not a batch token.", nameof(batch));
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
-        await JsonSerializer.SerializeAsync(file, batch, JsonOptions, cancellationToken);
+        if (!IsToken(batch.Token))
+        {
+            throw new ArgumentException("Not a batch token.", nameof(batch));
+        }
+
+        var now = clock.GetUtcNow();
+        await db.PendingImports.Where(p => p.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        db.PendingImports.Add(new PendingImport
+        {
+            Token = batch.Token,
+            UserId = batch.UserId,
+            OrganisationId = batch.OrganisationId,
+            CreatedAt = batch.CreatedAt,
+            ExpiresAt = batch.CreatedAt + Lifetime,
+            Payload = protector.Encrypt(JsonSerializer.Serialize(batch, JsonOptions), Field),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>The batch of <paramref name="token"/> if it exists, belongs to <paramref name="userId"/> and has not expired.</summary>
     public async Task<ImportBatch?> FindAsync(string? token, string? userId, CancellationToken cancellationToken)
     {
-        if (userId is null || PathOf(token) is not { } path || !File.Exists(path))
+        if (userId is null || !IsToken(token))
         {
             return null;
         }
 
-        ImportBatch? batch;
-        await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true))
-        {
-            batch = await JsonSerializer.DeserializeAsync<ImportBatch>(file, JsonOptions, cancellationToken);
-        }
-
-        if (batch is null || batch.CreatedAt + Lifetime < clock.GetUtcNow())
-        {
-            File.Delete(path);
-            return null;
-        }
-
-        return string.Equals(batch.UserId, userId, StringComparison.Ordinal) ? batch : null;
+        var now = clock.GetUtcNow();
+        var pending = await db.PendingImports.AsNoTracking()
+            .Where(p => p.Token == token && p.UserId == userId && p.ExpiresAt >= now)
+            .Select(p => p.Payload)
+            .SingleOrDefaultAsync(cancellationToken);
+        return pending is null ? null : JsonSerializer.Deserialize<ImportBatch>(protector.Decrypt(pending, Field), JsonOptions);
     }
 
-    public void Remove(string token)
-    {
-        if (PathOf(token) is { } path)
-        {
-            File.Delete(path);
-        }
-    }
+    /// <summary>Deletes the batch; true if this call deleted it. Inside the commit's transaction: a second commit finds it gone.</summary>
+    public async Task<bool> ClaimAsync(string token, CancellationToken cancellationToken) =>
+        await db.PendingImports.Where(p => p.Token == token).ExecuteDeleteAsync(cancellationToken) == 1;
 
-    private void RemoveExpired()
-    {
-        var cutoff = clock.GetUtcNow() - Lifetime;
-        foreach (var file in new DirectoryInfo(Folder).EnumerateFiles("*.json"))
-        {
-            if (file.LastWriteTimeUtc < cutoff.UtcDateTime)
-            {
-                try
-                {
-                    file.Delete();
-                }
-                catch (IOException)
-                {
-                    // Being read by a commit at this moment; the next upload removes it.
-                }
-            }
-        }
-    }
-
-    // Only a token of the exact form becomes a file name: nothing from the URL can reach another path.
-    private string? PathOf(string? token) =>
-        token is not null && TokenPattern().IsMatch(token) ? Path.Combine(Folder, token + ".json") : null;
+    // Only a token of the exact form is looked up.
+    private static bool IsToken(string? token) => token is not null && TokenPattern().IsMatch(token);
 
     [GeneratedRegex("^[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();

@@ -8,7 +8,8 @@ namespace Kaijiang.Federation.Web.Features.RosterImport;
 
 public sealed record UploadOutcome(FileProblem? Problem, string? Token);
 
-public sealed record CommitOutcome(RosterPreview? Refused, int Created, int Updated, int Unchanged);
+/// <param name="Gone">The batch was committed (or expired) meanwhile, e.g. by the same user on another instance.</param>
+public sealed record CommitOutcome(RosterPreview? Refused, int Created, int Updated, int Unchanged, bool Gone = false);
 
 /// <summary>
 /// The import's two steps. Upload: read and validate every row, keep the result on the server, show the preview.
@@ -109,13 +110,26 @@ public sealed partial class ImportRoster(
 
         // One save, one transaction: EF batches the inserts, the audit interceptor adds its entries to the same
         // transaction, and a failure anywhere leaves the database as it was.
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        // Claiming the batch in the same transaction: of two commits of one batch, only one writes.
+        var claimed = await db.InTransactionAsync(
+            async ct =>
+            {
+                if (!await batches.ClaimAsync(batch.Token, ct))
+                {
+                    return false;
+                }
+
+                await db.SaveChangesAsync(ct);
+                return true;
+            },
+            commitWhen: claimed => claimed,
+            cancellationToken);
+        if (!claimed)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return new CommitOutcome(null, 0, 0, 0, Gone: true);
         }
 
-        batches.Remove(batch.Token);
         LogCommitted(logger, preview.Rows.Count, validated, watch.ElapsedMilliseconds);
         return new CommitOutcome(null, preview.Count(RowAction.Create), preview.Count(RowAction.Update), preview.Count(RowAction.Duplicate));
     }

@@ -94,6 +94,11 @@ public sealed class RosterImportController(
         }
 
         var outcome = await import.CommitAsync(batch, target, cancellationToken);
+        if (outcome.Gone)
+        {
+            return NotFound();
+        }
+
         if (outcome.Refused is { } refused)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;

@@ -60,7 +60,7 @@ public sealed record RosterPreview(int TotalRows, IReadOnlyList<ValidRow> Rows, 
 /// Checks every row of a roster sheet against the rules and the database before anything is written: all problems of
 /// all rows are found in one pass, with a fixed number of queries whatever the number of rows.
 /// </summary>
-public sealed partial class ValidateRoster(FederationDbContext db, TimeProvider clock)
+public sealed partial class ValidateRoster(FederationDbContext db, TimeProvider clock, PersonalDataProtector personalData)
 {
     public const int EthnicityMaxLength = 20;
     public const decimal MaxMonthlyAmount = 1_000_000m;
@@ -117,11 +117,12 @@ public sealed partial class ValidateRoster(FederationDbContext db, TimeProvider 
 
         // Existing people by ID number: one query. Unscoped on purpose: an ID number is unique across the whole
         // database, so a person outside the user's subtree must be refused here, not by the unique index at commit.
-        var idNumbers = parsed.Select(p => p.Row.IdNumber).Distinct(StringComparer.Ordinal).ToList();
-        var existing = idNumbers.Count == 0
+        // ID numbers are stored encrypted: the rows are found by their keyed hashes.
+        var idHashes = parsed.Select(p => personalData.HashIdNumber(p.Row.IdNumber)).Distinct(StringComparer.Ordinal).ToList();
+        var existing = idHashes.Count == 0
             ? []
             : await db.People.IgnoreQueryFilters().AsNoTracking()
-                .Where(p => p.IdNumber != null && idNumbers.Contains(p.IdNumber))
+                .Where(p => p.IdNumberHash != null && idHashes.Contains(p.IdNumberHash))
                 .Select(p => new ExistingPerson(p.Id, p.IdNumber!, p.Organisation!.Path))
                 .ToListAsync(cancellationToken);
         var existingById = existing.ToDictionary(p => p.IdNumber, StringComparer.Ordinal);
