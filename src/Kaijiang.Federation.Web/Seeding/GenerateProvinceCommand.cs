@@ -60,7 +60,7 @@ public static class GenerateProvinceCommand
         try
         {
             await db.Database.MigrateAsync(cancellationToken);
-            var generator = new ProvinceGenerator(options, output);
+            var generator = new ProvinceGenerator(options, output, provider.GetRequiredService<PersonalDataProtector>());
             var counts = await generator.WriteAsync(db, cancellationToken);
             await CreateAccountsAsync(provider, generator, cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

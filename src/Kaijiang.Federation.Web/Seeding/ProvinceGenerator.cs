@@ -78,8 +78,13 @@ public sealed class ProvinceGenerator
     private readonly List<Person> _villagePeople = [];
     private readonly HashSet<string> _idNumbers = new(StringComparer.Ordinal);
 
-    public ProvinceGenerator(ProvinceOptions options, TextWriter output)
+    private readonly PersonalDataProtector? _personalData;
+
+    /// <param name="personalData">Fills in the keyed hashes of ID numbers and phones (the save interceptor does that for
+    /// saved people; the bulk writer bypasses it). The columns themselves are encrypted by the model's converters.</param>
+    public ProvinceGenerator(ProvinceOptions options, TextWriter output, PersonalDataProtector? personalData = null)
     {
+        _personalData = personalData;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Scale);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Scale, 1.0);
         _options = options;
@@ -392,6 +397,8 @@ public sealed class ProvinceGenerator
             IdNumber = idNumber,
             IsDemo = true,
         };
+        person.IdNumberHash = _personalData?.HashIdNumber(person.IdNumber);
+        person.PhoneHash = _personalData?.HashPhone(person.Phone);
         _people.Add(person);
         return person;
     }
