@@ -57,6 +57,8 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>
     public DbSet<ReportIndicator> ReportIndicators => Set<ReportIndicator>();
     public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
     public DbSet<MonthlyReportValue> MonthlyReportValues => Set<MonthlyReportValue>();
+    public DbSet<ReportSection> ReportSections => Set<ReportSection>();
+    public DbSet<MonthlyReportText> MonthlyReportTexts => Set<MonthlyReportText>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

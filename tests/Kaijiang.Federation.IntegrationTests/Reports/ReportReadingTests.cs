@@ -164,6 +164,22 @@ public sealed partial class ReportReadingTests(DemoCountyFixture county)
         Assert.Contains("href=\"/Reports\">月报</a>", layout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_three_former_columns_are_seeded_sections_and_every_demo_report_has_their_texts()
+    {
+        var sections = await county.Factory.WithScopeAsync(db => db.ReportSections.AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync());
+        Assert.Equal(["work_done", "problems", "next_month_plan"], sections.Select(s => s.Code));
+        Assert.Equal(["本月工作开展情况", "存在的问题", "下月工作计划"], sections.Select(s => s.NameZh));
+        Assert.Equal([true, false, false], sections.Select(s => s.IsRequired));
+        var reportsWithoutThree = await county.Factory.WithScopeAsync(db => db.MonthlyReports.CountAsync(r => r.Texts.Count != 3));
+        Assert.Equal(0, reportsWithoutThree);
+
+        var staff = await SignedInAsync(county.Factory, "county.staff");
+        var page = await staff.Http.GetStringAsync("/Reports/Indicators");
+        Assert.Contains("data-section=\"work_done\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Reports/CreateSection\"", page, StringComparison.Ordinal);
+    }
+
     private static string Rate(int part, int whole) => whole == 0 ? "—" : ((decimal)part / whole).ToString("P0", Chinese);
 
     [GeneratedRegex("data-period=\"(\\d+)\" data-state=\"(\\w+)\"")]
