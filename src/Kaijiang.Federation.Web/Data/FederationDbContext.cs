@@ -25,6 +25,9 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>
     /// </summary>
     public string? ScopePath => _scope?.Path;
 
+    /// <summary>The organisations above the scope: their monthly reports are read (never written) by the user.</summary>
+    public IReadOnlyList<int> ScopeAncestorIds => _scope?.AncestorIds ?? [];
+
     private string? ScopeUpperBound => _scope?.Path is { } path ? OrganisationPath.SubtreeUpperBound(path) : null;
 
     /// <summary>Turns the audit trail off for bulk loads (the demo seed, the data generator).</summary>
@@ -92,7 +95,9 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>
         ApplyScope<JobFair>(builder);
         ApplyScope<Partner>(builder);
         ApplyScope<OutreachChannel>(builder);
-        ApplyScope<MonthlyReport>(builder);
+        // A report belongs to a township; the people below it (a village chair) read their own township's reports.
+        builder.Entity<MonthlyReport>().HasQueryFilter(e =>
+            ScopePath == null || Organisations.Any(o => o.Id == e.OrganisationId) || ScopeAncestorIds.Contains(e.OrganisationId));
     }
 
     private void ApplyScope<T>(ModelBuilder builder)
@@ -109,6 +114,9 @@ public interface IOrganisationScope
 {
     /// <summary>The materialised path of the user's scope organisation, or null for an unscoped context.</summary>
     string? Path { get; }
+
+    /// <summary>The ids of the organisations above the scope organisation (none for an unscoped context).</summary>
+    IReadOnlyList<int> AncestorIds => [];
 }
 
 public sealed class SqliteFederationDbContext(DbContextOptions<SqliteFederationDbContext> options, IOrganisationScope? scope = null)

@@ -80,8 +80,8 @@ public sealed class ReportPages(
             return null;
         }
 
-        var township = await db.Organisations.AsNoTracking()
-            .Where(o => o.Id == organisationId && o.Kind == OrganisationKind.Township)
+        var township = await ReportScope.Townships(db).AsNoTracking()
+            .Where(o => o.Id == organisationId)
             .Select(o => new { o.Id, o.Name, o.Path, o.Kind })
             .SingleOrDefaultAsync(cancellationToken);
         if (township is null)
