@@ -40,6 +40,14 @@ public sealed partial class SectionSetTests(ReportsCountyFixture county) : IClas
         var badMonth = await (await staff.PostFormAsync("/Reports/CreateSection", form, months)).Content.ReadAsStringAsync();
         Assert.Contains("应按 yyyyMM 填写月份", badMonth, StringComparison.Ordinal);
 
+        // The field in error is marked and described by its message (the shared FieldErrorTagHelper); the others are not.
+        var activeFrom = Regex.Match(badMonth, "<input[^>]*id=\"ActiveFrom\"[^>]*>").Value;
+        Assert.Contains("aria-invalid=\"true\"", activeFrom, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"month-hint ActiveFrom-error\"", activeFrom, StringComparison.Ordinal);
+        Assert.Matches("<span[^>]*id=\"ActiveFrom-error\"[^>]*>[^<]*应按 yyyyMM 填写月份", badMonth);
+        Assert.DoesNotContain("aria-invalid", Regex.Match(badMonth, "<input[^>]*id=\"NameZh\"[^>]*>").Value, StringComparison.Ordinal);
+        Assert.Contains("src=\"/js/form-comfort.js", badMonth, StringComparison.Ordinal);
+
         // Good: created, listed; the code cannot be taken twice.
         var created = await staff.PostFormAsync("/Reports/CreateSection", form, Fields("voices", "妇女心声", "Women's voices", 0, "209901", "", maxLength: "500"));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
