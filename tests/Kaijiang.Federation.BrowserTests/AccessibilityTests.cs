@@ -18,6 +18,14 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         { "/Organisations/Tree", "county.staff" },
         { "/People", "county.staff" },
         { "/People/Create", "chair.xinning" },
+        { "/Reports/Current", "chair.baoshi" },
+        { "/Reports/Indicators", "county.staff" },
+        { "/Reports/CreateSection", "county.staff" },
+        { "/Reports/Completeness", "chair.jianshe" },
+        { "/Loans?status=Outstanding", "leader" },
+        { "/Awards?pipeline=true", "leader" },
+        { "/Partners", "leader" },
+        { "/Channels", "leader" },
     };
 
     [SkippableTheory]

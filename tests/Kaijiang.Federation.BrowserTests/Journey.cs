@@ -34,14 +34,17 @@ public sealed class Journey : IAsyncDisposable
 
     public IReadOnlyList<string> Problems => _problems;
 
-    public static async Task<Journey> StartAsync(BrowserFixture fixture, string locale = "zh-CN")
+    /// <summary>A session in the given language, on a desktop window unless a viewport is given (390×844 is a phone).</summary>
+    public static async Task<Journey> StartAsync(BrowserFixture fixture, string locale = "zh-CN", ViewportSize? viewport = null)
     {
         var context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.BaseAddress,
             Locale = locale,
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
+            // Not IsMobile: a mobile viewport zooms out to fit wide content, which would hide the sideways scroll we test for.
+            HasTouch = viewport is { Width: < 600 },
         });
         return new Journey(context, await context.NewPageAsync());
     }

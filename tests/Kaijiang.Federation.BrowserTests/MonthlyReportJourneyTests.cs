@@ -29,7 +29,7 @@ public sealed class MonthlyReportJourneyTests(BrowserFixture fixture)
             await chair.Page.FillAsync($"#value-{code}", value);
         }
 
-        await chair.Page.FillAsync("#WorkDone", "开展“母亲课堂”家庭教育讲座两场，参与妇女 35 人次。");
+        await chair.Page.FillAsync("#text-work_done", "开展“母亲课堂”家庭教育讲座两场，参与妇女 35 人次。");
         await chair.ScreenshotAsync("report-form");
         await chair.Page.ClickAsync("button[value=submit]");
         Assert.Contains("月报已提交", await chair.Page.InnerTextAsync("main"), StringComparison.Ordinal);

@@ -12,6 +12,9 @@ public static class FederationClaims
 {
     public const string ScopeOrganisationId = "federation:scope_org";
     public const string ScopePath = "federation:scope_path";
+
+    /// <summary>The ids of the organisations above the scope, root first, comma-separated (may be empty).</summary>
+    public const string ScopeAncestors = "federation:scope_ancestors";
     public const string DisplayName = "federation:display_name";
     public const string MustChangePassword = "federation:must_change_password";
 
@@ -40,6 +43,12 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : IOrganisationSc
     public int? ScopeOrganisationId =>
         int.TryParse(Principal?.FindFirstValue(FederationClaims.ScopeOrganisationId), out var id) ? id : null;
 
+    /// <summary>The organisations above the user's scope (a village chair's township, the county…), from the cookie.</summary>
+    public IReadOnlyList<int> AncestorIds =>
+        IsSignedIn && Principal!.FindFirstValue(FederationClaims.ScopeAncestors) is { Length: > 0 } ids
+            ? ids.Split(',').Select(id => int.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0).Where(n => n > 0).ToList()
+            : [];
+
     /// <summary>
     /// The subtree the user sees. Outside a request (start-up, seeding, commands) there is no filter. Inside one,
     /// an anonymous visitor, or a signed-in user whose cookie lacks a scope, sees nothing rather than everything.
@@ -66,6 +75,13 @@ public sealed class FederationClaimsPrincipalFactory(
             .FirstOrDefault();
         identity.AddClaim(new Claim(FederationClaims.ScopeOrganisationId, user.ScopeOrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(FederationClaims.ScopePath, path ?? FederationClaims.NoScope));
+        var ancestorPaths = path is null ? [] : OrganisationPath.Ancestors(path).ToList();
+        var ancestors = ancestorPaths.Count == 0 ? [] : db.Organisations.IgnoreQueryFilters()
+            .Where(o => ancestorPaths.Contains(o.Path))
+            .OrderBy(o => o.Path)
+            .Select(o => o.Id)
+            .ToList();
+        identity.AddClaim(new Claim(FederationClaims.ScopeAncestors, string.Join(',', ancestors)));
         identity.AddClaim(new Claim(FederationClaims.DisplayName, user.DisplayName));
         if (user.MustChangePassword)
         {

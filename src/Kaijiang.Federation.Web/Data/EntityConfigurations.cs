@@ -366,9 +366,6 @@ internal sealed class MonthlyReportConfiguration : IEntityTypeConfiguration<Mont
 {
     public void Configure(EntityTypeBuilder<MonthlyReport> b)
     {
-        b.Property(x => x.WorkDone).HasMaxLength(8000);
-        b.Property(x => x.Problems).HasMaxLength(8000);
-        b.Property(x => x.NextMonthPlan).HasMaxLength(8000);
         b.Property(x => x.SubmittedBy).HasMaxLength(256);
         b.Property(x => x.ReviewedBy).HasMaxLength(256);
         b.Property(x => x.ReviewComment).HasMaxLength(2000);
@@ -392,6 +389,32 @@ internal sealed class MonthlyReportValueConfiguration : IEntityTypeConfiguration
         b.HasOne(x => x.ReportIndicator).WithMany().HasForeignKey(x => x.ReportIndicatorId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.MonthlyReportId, x.ReportIndicatorId }).IsUnique();
         b.HasIndex(x => x.ReportIndicatorId);
+    }
+}
+
+internal sealed class ReportSectionConfiguration : IEntityTypeConfiguration<ReportSection>
+{
+    public void Configure(EntityTypeBuilder<ReportSection> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(40).IsUnicode(false).IsRequired();
+        b.Property(x => x.NameZh).HasMaxLength(100).IsRequired();
+        b.Property(x => x.NameEn).HasMaxLength(200).IsRequired();
+        b.HasIndex(x => x.Code).IsUnique();
+    }
+}
+
+internal sealed class MonthlyReportTextConfiguration : IEntityTypeConfiguration<MonthlyReportText>
+{
+    public void Configure(EntityTypeBuilder<MonthlyReportText> b)
+    {
+        b.Property(x => x.SectionCode).HasMaxLength(40).IsUnicode(false).IsRequired();
+        b.Property(x => x.SectionNameZh).HasMaxLength(100).IsRequired();
+        b.Property(x => x.SectionNameEn).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Text).HasMaxLength(ReportSection.TextMaxLength);
+        b.HasOne(x => x.MonthlyReport).WithMany(r => r.Texts).HasForeignKey(x => x.MonthlyReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.ReportSection).WithMany().HasForeignKey(x => x.ReportSectionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.MonthlyReportId, x.ReportSectionId }).IsUnique();
+        b.HasIndex(x => x.ReportSectionId);
     }
 }
 

@@ -34,6 +34,9 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>, I
     /// </summary>
     public string? ScopePath => _scope?.Path;
 
+    /// <summary>The organisations above the scope: their monthly reports are read (never written) by the user.</summary>
+    public IReadOnlyList<int> ScopeAncestorIds => _scope?.AncestorIds ?? [];
+
     // The range of paths the context sees: the user's subtree, or every path for an unscoped context. Always a range,
     // never "no scope OR in range": PostgreSQL turns EXISTS into a semi-join only when it is not under an OR, and
     // without the join every scoped query on a large table read the whole table (docs/performance.md, Province scale).
@@ -71,6 +74,8 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>, I
     public DbSet<ReportIndicator> ReportIndicators => Set<ReportIndicator>();
     public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
     public DbSet<MonthlyReportValue> MonthlyReportValues => Set<MonthlyReportValue>();
+    public DbSet<ReportSection> ReportSections => Set<ReportSection>();
+    public DbSet<MonthlyReportText> MonthlyReportTexts => Set<MonthlyReportText>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
 
@@ -135,7 +140,10 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>, I
         ApplyScope<JobFair>(builder);
         ApplyScope<Partner>(builder);
         ApplyScope<OutreachChannel>(builder);
-        ApplyScope<MonthlyReport>(builder);
+        // A report belongs to a township; the people below it (a village chair) read their own township's reports.
+        // (Organisations is filtered to the scope's range, every path for an unscoped context: no "ScopePath == null ||".)
+        builder.Entity<MonthlyReport>().HasQueryFilter(e =>
+            Organisations.Any(o => o.Id == e.OrganisationId) || ScopeAncestorIds.Contains(e.OrganisationId));
     }
 
     private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<string?, string?> NoKey =
@@ -157,6 +165,9 @@ public interface IOrganisationScope
 {
     /// <summary>The materialised path of the user's scope organisation, or null for an unscoped context.</summary>
     string? Path { get; }
+
+    /// <summary>The ids of the organisations above the scope organisation (none for an unscoped context).</summary>
+    IReadOnlyList<int> AncestorIds => [];
 }
 
 /// <summary>Keeps one EF model per context type and personal-data key set: the model's converters hold the keys.</summary>

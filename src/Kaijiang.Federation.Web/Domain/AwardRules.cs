@@ -81,6 +81,9 @@ public enum PipelineProblem
 /// <summary>Which step may follow which: the order of the pipeline, independent of who takes it.</summary>
 public static class AwardPipeline
 {
+    /// <summary>The statuses of a nomination still on its way (村推荐, 乡镇推荐, 公示中): the dashboard's "pipeline" and the list's filter.</summary>
+    public static readonly IReadOnlyList<AwardStatus> Statuses = [AwardStatus.Nominated, AwardStatus.Recommended, AwardStatus.PublicNotice];
+
     public static PipelineProblem Check(AwardStatus status, PipelineStep step, DateOnly? noticeUntil, DateOnly today) => step switch
     {
         PipelineStep.Recommend => status == AwardStatus.Nominated ? PipelineProblem.None : PipelineProblem.WrongStatus,

@@ -42,6 +42,54 @@ public class ReportIndicator : EditableEntity
     public bool AppliesTo(int period) => period >= ActiveFrom && (ActiveUntil is null || period <= ActiveUntil);
 }
 
+/// <summary>
+/// A text section of the monthly report (work done, problems, next month's plan…), defined by county staff like
+/// the indicators: sections are data, not columns.
+/// </summary>
+public class ReportSection : EditableEntity
+{
+    /// <summary>The longest text any section may hold, whatever its own limit.</summary>
+    public const int TextMaxLength = 8000;
+
+    public string Code { get; set; } = "";
+
+    public string NameZh { get; set; } = "";
+
+    public string NameEn { get; set; } = "";
+
+    /// <summary>Whether a report can be submitted without it (a draft always can).</summary>
+    public bool IsRequired { get; set; }
+
+    /// <summary>The longest text accepted, in characters; null for <see cref="TextMaxLength"/>.</summary>
+    public int? MaxLength { get; set; }
+
+    /// <summary>First month (yyyyMM) it applies to.</summary>
+    public int ActiveFrom { get; set; }
+
+    /// <summary>Last month (yyyyMM) it applies to; null while in use.</summary>
+    public int? ActiveUntil { get; set; }
+
+    public int SortOrder { get; set; }
+
+    /// <summary>
+    /// The three sections every report had before sections became data. The <c>ReportSections</c> migration
+    /// writes the same three into every database; the demo seed uses them.
+    /// </summary>
+    public static IReadOnlyList<ReportSection> Defaults() =>
+    [
+        new() { Code = "work_done", NameZh = "本月工作开展情况", NameEn = "Work done this month", IsRequired = true, ActiveFrom = DefaultsActiveFrom, SortOrder = 1 },
+        new() { Code = "problems", NameZh = "存在的问题", NameEn = "Problems", IsRequired = false, ActiveFrom = DefaultsActiveFrom, SortOrder = 2 },
+        new() { Code = "next_month_plan", NameZh = "下月工作计划", NameEn = "Next month's plan", IsRequired = false, ActiveFrom = DefaultsActiveFrom, SortOrder = 3 },
+    ];
+
+    /// <summary>The month the default sections apply from: early enough for every report written before them.</summary>
+    public const int DefaultsActiveFrom = 200001;
+
+    public int Limit => MaxLength is > 0 and < TextMaxLength ? MaxLength.Value : TextMaxLength;
+
+    public bool AppliesTo(int period) => period >= ActiveFrom && (ActiveUntil is null || period <= ActiveUntil);
+}
+
 public enum ReportStatus
 {
     Draft = 1,     // 草稿
@@ -62,12 +110,6 @@ public class MonthlyReport : EditableEntity, IOrganisationOwned
 
     public ReportStatus Status { get; set; } = ReportStatus.Draft;
 
-    public string? WorkDone { get; set; }
-
-    public string? Problems { get; set; }
-
-    public string? NextMonthPlan { get; set; }
-
     public DateTimeOffset? SubmittedAt { get; set; }
 
     public string? SubmittedBy { get; set; }
@@ -81,6 +123,8 @@ public class MonthlyReport : EditableEntity, IOrganisationOwned
     public bool IsDemo { get; set; }
 
     public List<MonthlyReportValue> Values { get; set; } = [];
+
+    public List<MonthlyReportText> Texts { get; set; } = [];
 
     public static int PeriodOf(DateOnly date) => (date.Year * 100) + date.Month;
 
@@ -116,4 +160,31 @@ public class MonthlyReportValue
     public IndicatorValueKind ValueKind { get; set; }
 
     public decimal? Value { get; set; }
+}
+
+/// <summary>
+/// One text section of a report. Like a figure, it keeps a copy of the section's definition it was written
+/// against, so changing the sections never alters a submitted report.
+/// </summary>
+public class MonthlyReportText
+{
+    public int Id { get; set; }
+
+    public int MonthlyReportId { get; set; }
+
+    public MonthlyReport? MonthlyReport { get; set; }
+
+    public int ReportSectionId { get; set; }
+
+    public ReportSection? ReportSection { get; set; }
+
+    public string SectionCode { get; set; } = "";
+
+    public string SectionNameZh { get; set; } = "";
+
+    public string SectionNameEn { get; set; } = "";
+
+    public int SortOrder { get; set; }
+
+    public string? Text { get; set; }
 }

@@ -79,6 +79,9 @@ public sealed partial class DemoCounty
                 indicators.Add((indicator, d.Low, d.High));
             }
 
+            var sections = ReportSection.Defaults();
+            _result.ReportSections.AddRange(sections);
+
             var thisMonth = new DateOnly(_today.Year, _today.Month, 1);
             for (var m = ReportMonths; m >= 1; m--)
             {
@@ -146,11 +149,22 @@ public sealed partial class DemoCounty
                 Organisation = township,
                 Period = period,
                 Status = status,
-                WorkDone = Pick(WorkDone),
-                Problems = Pick(Problems),
-                NextMonthPlan = Pick(Plans),
                 IsDemo = true,
             };
+            string[] texts = [Pick(WorkDone), Pick(Problems), Pick(Plans)];
+            foreach (var (section, text) in _result.ReportSections.Zip(texts))
+            {
+                report.Texts.Add(new MonthlyReportText
+                {
+                    ReportSection = section,
+                    SectionCode = section.Code,
+                    SectionNameZh = section.NameZh,
+                    SectionNameEn = section.NameEn,
+                    SortOrder = section.SortOrder,
+                    Text = text,
+                });
+            }
+
             if (status == ReportStatus.Draft)
             {
                 return report;

@@ -72,6 +72,9 @@ public sealed partial class DemoCounty(TimeProvider clock)
 
         public List<MonthlyReport> MonthlyReports { get; } = [];
 
+        /// <summary>The report's text sections; the writer uses those already in the database (the migration writes them).</summary>
+        public List<ReportSection> ReportSections { get; } = [];
+
         public List<Account> Accounts { get; } = [];
     }
 

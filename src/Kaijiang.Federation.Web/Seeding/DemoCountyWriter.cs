@@ -1,4 +1,5 @@
 using Kaijiang.Federation.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kaijiang.Federation.Web.Seeding;
 
@@ -46,10 +47,30 @@ public static class DemoCountyWriter
         db.Partners.AddRange(county.Partners);
         db.OutreachChannels.AddRange(county.OutreachChannels);
         db.ReportIndicators.AddRange(county.ReportIndicators);
+        await UseStoredSectionsAsync(db, county, cancellationToken);
         db.MonthlyReports.AddRange(county.MonthlyReports);
         await db.SaveChangesAsync(cancellationToken);
 
         db.ChangeTracker.Clear();
         db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+    }
+
+    /// <summary>
+    /// The migration has written the default text sections: the demo's texts point at those rows, and only a
+    /// section the database lacks is added.
+    /// </summary>
+    private static async Task UseStoredSectionsAsync(FederationDbContext db, DemoCounty.Result county, CancellationToken cancellationToken)
+    {
+        var stored = await db.ReportSections.ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, cancellationToken);
+        foreach (var section in county.ReportSections.Where(s => !stored.ContainsKey(s.Code)))
+        {
+            db.ReportSections.Add(section);
+            stored[section.Code] = section;
+        }
+
+        foreach (var text in county.MonthlyReports.SelectMany(r => r.Texts))
+        {
+            text.ReportSection = stored[text.SectionCode];
+        }
     }
 }

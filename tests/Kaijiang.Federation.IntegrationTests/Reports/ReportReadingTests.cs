@@ -164,6 +164,47 @@ public sealed partial class ReportReadingTests(DemoCountyFixture county)
         Assert.Contains("href=\"/Reports\">月报</a>", layout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_three_former_columns_are_seeded_sections_and_every_demo_report_has_their_texts()
+    {
+        var sections = await county.Factory.WithScopeAsync(db => db.ReportSections.AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync());
+        Assert.Equal(["work_done", "problems", "next_month_plan"], sections.Select(s => s.Code));
+        Assert.Equal(["本月工作开展情况", "存在的问题", "下月工作计划"], sections.Select(s => s.NameZh));
+        Assert.Equal([true, false, false], sections.Select(s => s.IsRequired));
+        var reportsWithoutThree = await county.Factory.WithScopeAsync(db => db.MonthlyReports.CountAsync(r => r.Texts.Count != 3));
+        Assert.Equal(0, reportsWithoutThree);
+
+        var staff = await SignedInAsync(county.Factory, "county.staff");
+        var page = await staff.Http.GetStringAsync("/Reports/Indicators");
+        Assert.Contains("data-section=\"work_done\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Reports/CreateSection\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_village_chair_reads_her_own_townships_reports_and_completeness_and_nothing_of_another_township()
+    {
+        var xinning = await TownshipIdAsync(county.Factory, "新宁镇"); // 建设社区 lies in it
+        var puan = await TownshipIdAsync(county.Factory, "普安镇");
+        var approved = await county.Factory.WithScopeAsync(db => db.MonthlyReports
+            .Where(r => r.OrganisationId == xinning && r.Status == ReportStatus.Approved)
+            .OrderByDescending(r => r.Period).Select(r => r.Period).FirstAsync());
+        var client = await SignedInAsync(county.Factory, "chair.jianshe");
+
+        var page = await client.Http.GetStringAsync(Url("Report", xinning, approved));
+        Assert.Contains("data-lock=\"NotYourTownship\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-indicator=\"activities_held\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-section=\"work_done\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form method=\"post\" action=\"/Reports/", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync(Url("Report", puan, approved))).StatusCode);
+
+        var matrix = await client.Http.GetStringAsync($"/Reports/Completeness?year={approved / 100}");
+        Assert.Equal(["新宁镇"], Regex.Matches(matrix, "<tr data-township=\"([^\"]+)\">").Select(m => m.Groups[1].Value));
+        var totals = await client.Http.GetStringAsync($"/Reports/Totals?year={approved / 100}");
+        Assert.Contains("新宁镇", totals, StringComparison.Ordinal);
+        Assert.DoesNotContain("普安镇", totals, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.GetAsync($"/Reports/MonthExport?period={approved}")).StatusCode);
+    }
+
     private static string Rate(int part, int whole) => whole == 0 ? "—" : ((decimal)part / whole).ToString("P0", Chinese);
 
     [GeneratedRegex("data-period=\"(\\d+)\" data-state=\"(\\w+)\"")]

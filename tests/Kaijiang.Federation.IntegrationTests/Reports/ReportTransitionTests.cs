@@ -151,10 +151,21 @@ public sealed class ReportTransitionTests(ReportsCountyFixture county) : IClassF
         Assert.Equal(HttpStatusCode.Forbidden, (await ReviewAsync(leader, "Reopen", xinning, Period, 0, "理由")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.Http.GetAsync("/Reports/Current")).StatusCode);
 
-        // A village chair reads nothing above her village and writes no report.
+        // A village chair (建设社区, in 新宁镇) reads her own township's report, no other, and writes none.
         var village = await SignedInAsync(factory, "chair.jianshe");
-        Assert.Equal(HttpStatusCode.NotFound, (await village.Http.GetAsync(Url("Report", xinning, Period))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostReportAsync(village, factory, xinning, Period, ValidFigures, "draft", 0)).StatusCode);
+        var ownResponse = await village.Http.GetAsync(Url("Report", xinning, Period));
+        Assert.Equal(HttpStatusCode.OK, ownResponse.StatusCode);
+        var ownPage = await ownResponse.Content.ReadAsStringAsync();
+        Assert.Contains("data-lock=\"NotYourTownship\"", ownPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"report-form\"", ownPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Reports/Approve", ownPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await village.Http.GetAsync(Url("Report", meijia, Period))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await village.Http.GetAsync(Url("Report", jiangzhi, Period))).StatusCode);
+        var xinningBefore = await ReportAsync(factory, xinning, Period);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostReportAsync(village, factory, xinning, Period, ValidFigures, "draft", xinningBefore?.Version ?? 0)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ReviewAsync(village, "Approve", xinning, Period, xinningBefore?.Version ?? 0)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await village.Http.GetAsync("/Reports/Current")).StatusCode);
+        Assert.Equal(xinningBefore?.Version, (await ReportAsync(factory, xinning, Period))?.Version);
         Assert.Equal(ReportStatus.Submitted, (await ReportAsync(factory, jiangzhi, Period))!.Status);
     }
 

@@ -40,8 +40,11 @@ public static class ReportsKit
     public static Task<Dictionary<string, int>> IndicatorIdsAsync(PortalFactory factory) =>
         factory.WithScopeAsync(db => db.ReportIndicators.ToDictionaryAsync(i => i.Code, i => i.Id));
 
+    public static Task<Dictionary<string, int>> SectionIdsAsync(PortalFactory factory) =>
+        factory.WithScopeAsync(db => db.ReportSections.ToDictionaryAsync(s => s.Code, s => s.Id));
+
     public static Task<MonthlyReport?> ReportAsync(PortalFactory factory, int organisationId, int period) =>
-        factory.WithScopeAsync(db => db.MonthlyReports.AsNoTracking().Include(r => r.Values)
+        factory.WithScopeAsync(db => db.MonthlyReports.AsNoTracking().Include(r => r.Values).Include(r => r.Texts)
             .SingleOrDefaultAsync(r => r.OrganisationId == organisationId && r.Period == period));
 
     public static string Url(string action, int organisationId, int period) =>
@@ -55,21 +58,28 @@ public static class ReportsKit
         return client;
     }
 
-    /// <summary>Posts the report form as the page would: figures by indicator id, text sections, version and intent.</summary>
+    /// <summary>Posts the report form as the page would: figures by indicator id, text sections by section id, version and intent.</summary>
     public static async Task<HttpResponseMessage> PostReportAsync(
         PortalClient client, PortalFactory factory, int organisationId, int period, IReadOnlyDictionary<string, string> figures,
-        string intent, int version, string? workDone = "组织开展妇女技能培训一期。", string? page = null)
+        string intent, int version, string? workDone = "组织开展妇女技能培训一期。", string? page = null,
+        IReadOnlyDictionary<string, string>? texts = null)
     {
         var ids = await IndicatorIdsAsync(factory);
+        var sections = await SectionIdsAsync(factory);
         page ??= await client.Http.GetStringAsync("/Reports/Completeness");
         var fields = new Dictionary<string, string>
         {
             ["Version"] = version.ToString(CultureInfo.InvariantCulture),
-            ["WorkDone"] = workDone ?? "",
-            ["Problems"] = "",
-            ["NextMonthPlan"] = "继续开展活动。",
+            [$"Texts[{sections["work_done"]}]"] = workDone ?? "",
+            [$"Texts[{sections["problems"]}]"] = "",
+            [$"Texts[{sections["next_month_plan"]}]"] = "继续开展活动。",
             ["intent"] = intent,
         };
+        foreach (var (code, text) in texts ?? new Dictionary<string, string>())
+        {
+            fields[$"Texts[{sections[code]}]"] = text;
+        }
+
         foreach (var (code, value) in figures)
         {
             fields[$"Values[{ids[code]}]"] = value;

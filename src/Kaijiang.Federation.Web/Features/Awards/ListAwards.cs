@@ -15,6 +15,12 @@ public sealed class AwardListFilter
 
     public AwardStatus? Status { get; set; }
 
+    /// <summary>Only nominations still on their way (<see cref="AwardPipeline.Statuses"/>).</summary>
+    public bool Pipeline { get; set; }
+
+    /// <summary>Only awards of this year or earlier (the dashboard's pipeline counts every year up to its own).</summary>
+    public int? Until { get; set; }
+
     public int? Township { get; set; }
 
     public int Page { get; set; } = 1;
@@ -138,6 +144,17 @@ public sealed class ListAwards(FederationDbContext db, RegisterLookups lookups)
         if (filter.Status is { } status)
         {
             awards = awards.Where(a => a.Status == status);
+        }
+
+        if (filter.Pipeline)
+        {
+            var pipeline = AwardPipeline.Statuses.ToList();
+            awards = awards.Where(a => pipeline.Contains(a.Status));
+        }
+
+        if (filter.Until is { } until)
+        {
+            awards = awards.Where(a => a.Year <= until);
         }
 
         return awards;

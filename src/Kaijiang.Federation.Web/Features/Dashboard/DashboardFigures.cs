@@ -295,7 +295,7 @@ public sealed class DashboardFigures(FederationDbContext db, TimeProvider clock,
                 Add(r.Part, K.AwardLevelKey(r.Level), r.Count);
                 Add(r.Part, K.ProvincialNominationAwards, r.Level == AwardLevel.Province && r.Kind == AwardKind.NominationAward ? r.Count : 0);
             }
-            else if (r.Status is AwardStatus.Nominated or AwardStatus.Recommended or AwardStatus.PublicNotice)
+            else if (AwardPipeline.Statuses.Contains(r.Status))
             {
                 Add(r.Part, K.Pipeline, r.Count);
             }

@@ -41,6 +41,10 @@ public static class DashboardLinks
 
     public static string Experts(ExpertKind? kind) => "/Experts" + Query(("kind", kind?.ToString()));
 
+    public static string Partners(string? kind, int? township) => "/Partners" + Query(("township", Township(township)), ("kind", kind));
+
+    public static string Channels(string? kind, int? township) => "/Channels" + Query(("township", Township(township)), ("kind", kind));
+
     public static string Completeness(int year) => "/Reports/Completeness" + Query(("year", Id(year)));
 
     /// <summary>The list behind a figure, filtered to the township when the figure is one township's (null: the whole scope).</summary>
@@ -81,7 +85,7 @@ public static class DashboardLinks
             case K.Subsidies: return Homes(ServiceSiteKind.WomensHome, null, township);
             case K.AwardsDecided: return Awards(null, null, null, "Awarded", township);
             case K.ProvincialNominationAwards: return Awards("MostBeautifulFamily", AwardLevel.Province, null, "Awarded", township);
-            case K.Pipeline: return Awards(null, null, year, nameof(AwardStatus.Recommended), township);
+            case K.Pipeline: return "/Awards" + Query(("pipeline", "true"), ("until", Id(year)), ("township", Township(township)));
             case K.Mottos:
             case K.Books: return "/Awards/Mottos" + Query(("township", Township(township)));
             case K.Loans:
@@ -89,7 +93,7 @@ public static class DashboardLinks
             case K.LoanAmount:
             case K.LoanJobs: return Loans(township);
             case K.LoanOutstanding:
-            case K.LoansOutstandingCount: return Loans(township, "Active");
+            case K.LoansOutstandingCount: return Loans(township, Features.Loans.ListLoans.Outstanding);
             case K.LoansOverdue:
             case K.LoanOverdueRate: return Loans(township, "Overdue");
             case K.LoansOverdue1To30: return Loans(township, "UpTo30Days");
@@ -102,6 +106,7 @@ public static class DashboardLinks
             case K.Trainings:
             case K.TrainingPersonTimes: return "/Trainings";
             case K.JobFairs: return "/JobFairs";
+            case K.ChannelGroups: return Channels($"{ChannelKind.WeChatGroup},{ChannelKind.QqGroup}", township);
             case K.BaseJobs: return Bases(null);
             case K.ReportsDue:
             case K.ReportsSubmitted:
@@ -137,7 +142,16 @@ public static class DashboardLinks
             return Experts(Enum.Parse<ExpertKind>(key["Dashboard.Expert.".Length..]));
         }
 
-        // Partners and channels have no list of their own yet: the county's page holds them.
+        if (key.StartsWith("Dashboard.Partner.", StringComparison.Ordinal))
+        {
+            return Partners(key["Dashboard.Partner.".Length..], township);
+        }
+
+        if (key.StartsWith("Dashboard.Channel.", StringComparison.Ordinal))
+        {
+            return Channels(key["Dashboard.Channel.".Length..], township);
+        }
+
         return township is { } id ? Organisation(id) : Tree;
     }
 

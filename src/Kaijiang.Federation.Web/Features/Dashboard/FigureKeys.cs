@@ -83,6 +83,9 @@ public static class FigureKeys
 
     public static string Channel(ChannelKind kind) => "Dashboard.Channel." + kind;
 
+    /// <summary>WeChat and QQ groups together, as the annual summary counts them (a link key, not a figure of its own).</summary>
+    public const string ChannelGroups = "Dashboard.ChannelGroups";
+
     public static string AwardLevelKey(AwardLevel level) => "Dashboard.AwardLevel." + level;
 
     /// <summary>Awarded families of one title at one level; the title's code is data, so its label comes from the title row.</summary>

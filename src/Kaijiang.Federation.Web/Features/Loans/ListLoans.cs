@@ -11,9 +11,12 @@ namespace Kaijiang.Federation.Web.Features.Loans;
 /// </summary>
 public sealed class ListLoans(FederationDbContext db, RegisterQueries queries, TimeProvider clock)
 {
+    /// <summary>The status filter meaning "still owes money": active or overdue, not repaid and not written off.</summary>
+    public const string Outstanding = "Outstanding";
+
     public static readonly string[] StatusValues =
     [
-        nameof(LoanStatus.Active), nameof(LoanStatus.Overdue), nameof(OverdueBucket.UpTo30Days), nameof(OverdueBucket.UpTo90Days),
+        Outstanding, nameof(LoanStatus.Active), nameof(LoanStatus.Overdue), nameof(OverdueBucket.UpTo30Days), nameof(OverdueBucket.UpTo90Days),
         nameof(OverdueBucket.Over90Days), nameof(LoanStatus.Repaid), nameof(LoanStatus.WrittenOff),
     ];
 
@@ -102,7 +105,8 @@ public sealed class ListLoans(FederationDbContext db, RegisterQueries queries, T
     }
 
     public static string StatusKey(string status) =>
-        Enum.TryParse<OverdueBucket>(status, out var bucket) && bucket != OverdueBucket.None ? "OverdueBucket." + status : "LoanStatus." + status;
+        status == Outstanding ? "Loans.Status.Outstanding"
+        : Enum.TryParse<OverdueBucket>(status, out var bucket) && bucket != OverdueBucket.None ? "OverdueBucket." + status : "LoanStatus." + status;
 
     private static IQueryable<Loan> ByStatus(IQueryable<Loan> loans, RegisterFilter filter, DateOnly today)
     {
@@ -115,6 +119,8 @@ public sealed class ListLoans(FederationDbContext db, RegisterQueries queries, T
                 return writtenOff;
             case nameof(LoanStatus.Repaid):
                 return standing.Where(l => l.Repayments.Sum(r => r.Principal) >= l.Amount);
+            case Outstanding:
+                return open;
             case nameof(LoanStatus.Active):
                 return open.Where(l => l.DueOn >= today);
             case nameof(LoanStatus.Overdue):

@@ -37,5 +37,6 @@ public static class ProgrammesRegistration
         .AddScoped<ExpertForm>()
         .AddScoped<ListJobFairs>()
         .AddScoped<JobFairForm>()
-        .AddScoped<ProgrammeFigures>();
+        .AddScoped<ProgrammeFigures>()
+        .AddScoped<Outreach.OutreachLists>();
 }

@@ -28,5 +28,7 @@ public sealed record RegisterLink(string Url, string NameKey, string Description
         new("/Trainings", "Registers.Trainings", "Registers.TrainingsText"),
         new("/Experts", "Registers.Experts", "Registers.ExpertsText"),
         new("/JobFairs", "Registers.JobFairs", "Registers.JobFairsText"),
+        new("/Partners", "Registers.Partners", "Registers.PartnersText"),
+        new("/Channels", "Registers.Channels", "Registers.ChannelsText"),
     ];
 }

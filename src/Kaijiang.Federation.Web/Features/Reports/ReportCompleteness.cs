@@ -105,8 +105,8 @@ public sealed class ReportCompleteness(FederationDbContext db, TimeProvider cloc
         var today = clock.Today();
         var dueDay = options.Value.DueDay;
         var p = period is { } given && ReportCalendar.IsValid(given) ? given : ReportCalendar.CurrentPeriod(today);
-        var townships = await db.Organisations.AsNoTracking()
-            .Where(o => o.Kind == OrganisationKind.Township && o.ClosedOn == null)
+        var townships = await ReportScope.Townships(db).AsNoTracking()
+            .Where(o => o.ClosedOn == null)
             .OrderBy(o => o.Path)
             .Select(o => new
             {
@@ -136,8 +136,8 @@ public sealed class ReportCompleteness(FederationDbContext db, TimeProvider cloc
     }
 
     public Task<List<(int Id, string Name)>> TownshipsAsync(CancellationToken cancellationToken) =>
-        db.Organisations.AsNoTracking()
-            .Where(o => o.Kind == OrganisationKind.Township && o.ClosedOn == null)
+        ReportScope.Townships(db).AsNoTracking()
+            .Where(o => o.ClosedOn == null)
             .OrderBy(o => o.Path)
             .Select(o => new ValueTuple<int, string>(o.Id, o.Name))
             .ToListAsync(cancellationToken);

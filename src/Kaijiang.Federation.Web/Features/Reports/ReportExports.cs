@@ -39,12 +39,32 @@ public sealed class ReportExports(FederationDbContext db, ReportCompleteness com
             {
                 r.OrganisationId, r.Status, r.SubmittedAt,
                 Values = r.Values.Select(v => new { v.IndicatorCode, v.Value }).ToList(),
+                Texts = r.Texts.Select(t => new { t.SectionCode, t.SectionNameZh, t.SectionNameEn, t.SortOrder, t.Text }).ToList(),
             })
             .ToDictionaryAsync(r => r.OrganisationId, cancellationToken);
         var columns = await totals.ColumnsAsync(reports.Values.SelectMany(r => r.Values.Select(v => v.IndicatorCode)).ToHashSet(StringComparer.Ordinal), english, cancellationToken);
         var used = reports.Values.SelectMany(r => r.Values.Select(v => v.IndicatorCode)).ToHashSet(StringComparer.Ordinal);
         columns = columns.Where(c => used.Contains(c.Code)).ToList();
         var townships = await completeness.TownshipsAsync(cancellationToken);
+
+        // The text sections after the figures: today's definitions first, in their order, then any section only
+        // an older report of the month has, under the name that report kept.
+        var sectionColumns = (await db.ReportSections.AsNoTracking()
+                .OrderBy(s => s.SortOrder).ThenBy(s => s.Code)
+                .Select(s => new { s.Code, Name = english ? s.NameEn : s.NameZh })
+                .ToListAsync(cancellationToken))
+            .Select(s => (s.Code, s.Name))
+            .ToList();
+        foreach (var t in reports.Values.SelectMany(r => r.Texts).OrderBy(t => t.SortOrder))
+        {
+            if (!sectionColumns.Exists(c => c.Code == t.SectionCode))
+            {
+                sectionColumns.Add((t.SectionCode, english ? t.SectionNameEn : t.SectionNameZh));
+            }
+        }
+
+        var usedSections = reports.Values.SelectMany(r => r.Texts.Select(t => t.SectionCode)).ToHashSet(StringComparer.Ordinal);
+        sectionColumns = sectionColumns.Where(c => usedSections.Contains(c.Code)).ToList();
 
         var rows = townships.Select(t =>
         {
@@ -57,6 +77,13 @@ public sealed class ReportExports(FederationDbContext db, ReportCompleteness com
             foreach (var c in columns)
             {
                 row[string.IsNullOrEmpty(c.Unit) ? c.Name : $"{c.Name} ({c.Unit})"] = r?.Values.FirstOrDefault(v => v.IndicatorCode == c.Code)?.Value;
+            }
+
+            foreach (var (code, name) in sectionColumns)
+            {
+                // A section named like an indicator still gets its own column.
+                var header = row.ContainsKey(name) ? $"{name} [{code}]" : name;
+                row[header] = r?.Texts.FirstOrDefault(t => t.SectionCode == code)?.Text ?? "";
             }
 
             return row;

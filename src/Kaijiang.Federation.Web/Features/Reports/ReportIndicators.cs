@@ -80,6 +80,9 @@ public sealed class IndicatorInput
 
 public sealed record IndicatorRow(int Id, string Code, string Name, string Unit, IndicatorValueKind Kind, bool IsRequired, decimal? Minimum, decimal? Maximum, int ActiveFrom, int? ActiveUntil, int SortOrder, string Group);
 
+/// <summary>The indicators page: the report's indicators and its text sections, both kept by county staff.</summary>
+public sealed record IndicatorsPage(IReadOnlyList<IndicatorRow> Indicators, IReadOnlyList<SectionRow> Sections);
+
 public sealed record IndicatorSaveOutcome(bool Saved, IReadOnlyList<(string Field, string Message)> Errors, bool NotFound = false);
 
 /// <summary>

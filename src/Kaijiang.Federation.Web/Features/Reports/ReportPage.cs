@@ -17,16 +17,16 @@ public sealed class ReportInput
 
     public Dictionary<int, string?> Values { get; set; } = [];
 
-    public string? WorkDone { get; set; }
-
-    public string? Problems { get; set; }
-
-    public string? NextMonthPlan { get; set; }
+    /// <summary>The text sections by section id.</summary>
+    public Dictionary<int, string?> Texts { get; set; } = [];
 }
 
 public sealed record ReportField(
     int IndicatorId, string Code, string Name, string Unit, IndicatorValueKind Kind, bool IsRequired,
     decimal? Minimum, decimal? Maximum, string Group, string Typed, string? Suggestion);
+
+/// <summary>A text section as the form or the report shows it; <paramref name="MaxLength"/> is null on a report not being written.</summary>
+public sealed record ReportSectionField(int SectionId, string Code, string Name, bool IsRequired, int? MaxLength, string Typed);
 
 /// <summary>One step of a report's history: created, saved, submitted, returned, approved, reopened.</summary>
 public sealed record TimelineStep(DateTimeOffset At, string? UserName, string Step, string? Comment);
@@ -54,9 +54,7 @@ public sealed class ReportPageModel
     public string? ReviewComment { get; init; }
     public bool CanReview { get; init; }
     public bool CanReopen { get; init; }
-    public string? WorkDone { get; init; }
-    public string? Problems { get; init; }
-    public string? NextMonthPlan { get; init; }
+    public IReadOnlyList<ReportSectionField> Sections { get; init; } = [];
     public IReadOnlyList<ReportField> Fields { get; init; } = [];
     public IReadOnlyList<TimelineStep> Timeline { get; init; } = [];
     public IReadOnlyList<OutstandingReport> Outstanding { get; init; } = [];
@@ -82,8 +80,8 @@ public sealed class ReportPages(
             return null;
         }
 
-        var township = await db.Organisations.AsNoTracking()
-            .Where(o => o.Id == organisationId && o.Kind == OrganisationKind.Township)
+        var township = await ReportScope.Townships(db).AsNoTracking()
+            .Where(o => o.Id == organisationId)
             .Select(o => new { o.Id, o.Name, o.Path, o.Kind })
             .SingleOrDefaultAsync(cancellationToken);
         if (township is null)
@@ -102,11 +100,15 @@ public sealed class ReportPages(
             .Where(r => r.OrganisationId == organisationId && r.Period == period)
             .Select(r => new
             {
-                r.Id, r.Status, r.Version, r.WorkDone, r.Problems, r.NextMonthPlan, r.SubmittedAt, r.SubmittedBy,
+                r.Id, r.Status, r.Version, r.SubmittedAt, r.SubmittedBy,
                 r.ReviewedAt, r.ReviewedBy, r.ReviewComment,
                 Values = r.Values.OrderBy(v => v.Id).Select(v => new
                 {
                     v.ReportIndicatorId, v.IndicatorCode, v.IndicatorNameZh, v.IndicatorNameEn, v.UnitZh, v.UnitEn, v.ValueKind, v.Value,
+                }).ToList(),
+                Texts = r.Texts.OrderBy(t => t.SortOrder).ThenBy(t => t.SectionCode).Select(t => new
+                {
+                    t.ReportSectionId, t.SectionCode, t.SectionNameZh, t.SectionNameEn, t.Text,
                 }).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -117,9 +119,18 @@ public sealed class ReportPages(
             typed is not null && typed.Values.TryGetValue(indicatorId, out var t) ? t ?? ""
             : stored.TryGetValue(indicatorId, out var v) && v is { } value ? value.ToString("0.####", CultureInfo.InvariantCulture) : "";
 
+        var storedTexts = report?.Texts.ToDictionary(t => t.ReportSectionId, t => t.Text) ?? [];
+        string TextOf(int sectionId) =>
+            typed is not null ? (typed.Texts.TryGetValue(sectionId, out var t) ? t ?? "" : "")
+            : storedTexts.TryGetValue(sectionId, out var v) ? v ?? "" : "";
+
         List<ReportField> fields;
+        List<ReportSectionField> sections;
         if (report is not null && lockReason != ReportLock.None && typed is null)
         {
+            sections = report.Texts.Select(t => new ReportSectionField(
+                t.ReportSectionId, t.SectionCode, english ? t.SectionNameEn : t.SectionNameZh, false, null, t.Text ?? "")).ToList();
+
             // A report that is not being written shows the definitions it was filled against, not today's.
             fields = report.Values.Select(v => new ReportField(
                 v.ReportIndicatorId, v.IndicatorCode, english ? v.IndicatorNameEn : v.IndicatorNameZh, english ? v.UnitEn : v.UnitZh,
@@ -127,6 +138,8 @@ public sealed class ReportPages(
         }
         else
         {
+            sections = (await ReportSections.ApplicableAsync(db, period, cancellationToken)).Select(s => new ReportSectionField(
+                s.Id, s.Code, english ? s.NameEn : s.NameZh, s.IsRequired, s.Limit, TextOf(s.Id))).ToList();
             var indicators = await ApplicableIndicatorsAsync(period, cancellationToken);
             IReadOnlyDictionary<string, decimal> known = new Dictionary<string, decimal>();
             if (lockReason == ReportLock.None)
@@ -161,9 +174,7 @@ public sealed class ReportPages(
             ReviewComment = report?.ReviewComment,
             CanReview = mayReview && report?.Status == ReportStatus.Submitted,
             CanReopen = mayReview && report?.Status == ReportStatus.Approved,
-            WorkDone = typed is null ? report?.WorkDone : typed.WorkDone,
-            Problems = typed is null ? report?.Problems : typed.Problems,
-            NextMonthPlan = typed is null ? report?.NextMonthPlan : typed.NextMonthPlan,
+            Sections = sections,
             Fields = fields,
             Timeline = report is null ? [] : await TimelineAsync(report.Id, cancellationToken),
             Outstanding = maySubmit ? await OutstandingAsync(organisationId, period, today, dueDay, cancellationToken) : [],

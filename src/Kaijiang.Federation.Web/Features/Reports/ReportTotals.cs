@@ -42,8 +42,8 @@ public sealed class ReportTotals(FederationDbContext db)
             .ToList();
 
         var columns = await ColumnsAsync(sums.Select(s => s.IndicatorCode).ToHashSet(StringComparer.Ordinal), english, cancellationToken);
-        var townships = await db.Organisations.AsNoTracking()
-            .Where(o => o.Kind == OrganisationKind.Township && o.ClosedOn == null)
+        var townships = await ReportScope.Townships(db).AsNoTracking()
+            .Where(o => o.ClosedOn == null)
             .OrderBy(o => o.Path)
             .Select(o => new { o.Id, o.Name })
             .ToListAsync(cancellationToken);

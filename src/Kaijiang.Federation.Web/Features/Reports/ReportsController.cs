@@ -17,6 +17,7 @@ public sealed class ReportsController(
     ReportTotals totals,
     ReportExports exports,
     ReportIndicators indicators,
+    ReportSections sections,
     CurrentUser currentUser,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : Controller
@@ -171,7 +172,62 @@ public sealed class ReportsController(
     [HttpGet]
     [Authorize(Policy = Policies.ManageIndicators)]
     public async Task<IActionResult> Indicators(CancellationToken cancellationToken) =>
-        View(await indicators.ListAsync(English, cancellationToken));
+        View(new IndicatorsPage(await indicators.ListAsync(English, cancellationToken), await sections.ListAsync(English, cancellationToken)));
+
+    [HttpGet]
+    [Authorize(Policy = Policies.ManageIndicators)]
+    public IActionResult CreateSection() =>
+        View("SectionForm", new SectionInput { ActiveFrom = ReportCalendar.CurrentPeriod(clock.Today()) });
+
+    [HttpPost]
+    [Authorize(Policy = Policies.ManageIndicators)]
+    public async Task<IActionResult> CreateSection(SectionInput input, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View("SectionForm", input);
+        }
+
+        return SectionSaved(await sections.CreateAsync(input, cancellationToken), input);
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.ManageIndicators)]
+    public async Task<IActionResult> EditSection(int id, CancellationToken cancellationToken)
+    {
+        var section = await sections.FindAsync(id, cancellationToken);
+        return section is null ? NotFound() : View("SectionForm", SectionInput.From(section));
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.ManageIndicators)]
+    public async Task<IActionResult> EditSection(int id, SectionInput input, CancellationToken cancellationToken)
+    {
+        ModelState.Remove(nameof(input.Code));
+        if (!ModelState.IsValid)
+        {
+            return View("SectionForm", input);
+        }
+
+        var outcome = await sections.UpdateAsync(id, input, cancellationToken);
+        return outcome.NotFound ? NotFound() : SectionSaved(outcome, input);
+    }
+
+    private IActionResult SectionSaved(IndicatorSaveOutcome outcome, SectionInput input)
+    {
+        if (outcome.Saved)
+        {
+            TempData["Success"] = l["Reports.Section.Saved"].Value;
+            return RedirectToAction(nameof(Indicators));
+        }
+
+        foreach (var (field, message) in outcome.Errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        return View("SectionForm", input);
+    }
 
     [HttpGet]
     [Authorize(Policy = Policies.ManageIndicators)]

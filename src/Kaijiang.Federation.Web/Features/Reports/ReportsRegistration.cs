@@ -21,6 +21,7 @@ public static class ReportsRegistration
         services.AddScoped<ReportCompleteness>();
         services.AddScoped<ReportTotals>();
         services.AddScoped<ReportIndicators>();
+        services.AddScoped<ReportSections>();
         services.AddScoped<ReportExports>();
         return services;
     }

@@ -37,8 +37,6 @@ public sealed class SaveReport(
     CurrentUser currentUser,
     IStringLocalizer<SharedResource> l)
 {
-    public const int TextMaxLength = 8000;
-
     public async Task<SaveOutcome> SaveAsync(ClaimsPrincipal user, int organisationId, int period, ReportInput input, bool submitting, CancellationToken cancellationToken)
     {
         if (!ReportCalendar.IsValid(period))
@@ -58,7 +56,7 @@ public sealed class SaveReport(
             return new SaveOutcome(SaveResult.Forbidden, []);
         }
 
-        var report = await db.MonthlyReports.Include(r => r.Values)
+        var report = await db.MonthlyReports.Include(r => r.Values).Include(r => r.Texts)
             .SingleOrDefaultAsync(r => r.OrganisationId == organisationId && r.Period == period, cancellationToken);
         var lockReason = ReportEditing.LockOf(period, clock.Today(), maySubmit: true, report?.Status);
         if (lockReason != ReportLock.None)
@@ -87,9 +85,13 @@ public sealed class SaveReport(
             values[indicator.Id] = value;
         }
 
-        CheckText(errors, nameof(input.WorkDone), input.WorkDone, "Reports.WorkDone", submitting);
-        CheckText(errors, nameof(input.Problems), input.Problems, "Reports.Problems", required: false);
-        CheckText(errors, nameof(input.NextMonthPlan), input.NextMonthPlan, "Reports.NextMonthPlan", required: false);
+        var sections = await ReportSections.ApplicableAsync(db, period, cancellationToken);
+        foreach (var section in sections)
+        {
+            input.Texts.TryGetValue(section.Id, out var text);
+            CheckText(errors, section, text, submitting);
+        }
+
         if (errors.Count > 0)
         {
             return new SaveOutcome(SaveResult.Invalid, errors);
@@ -110,10 +112,8 @@ public sealed class SaveReport(
             entry.Property(r => r.Version).IsModified = true;
         }
 
-        report.WorkDone = Clean(input.WorkDone);
-        report.Problems = Clean(input.Problems);
-        report.NextMonthPlan = Clean(input.NextMonthPlan);
         ApplyValues(report, indicators, values);
+        ApplyTexts(report, sections, input.Texts);
         if (submitting)
         {
             report.Status = ReportStatus.Submitted;
@@ -159,15 +159,42 @@ public sealed class SaveReport(
         }
     }
 
-    private void CheckText(List<(string Field, string Message)> errors, string field, string? text, string label, bool required)
+    /// <summary>Each text keeps a copy of the section it was written against; texts of sections no longer in force go.</summary>
+    private static void ApplyTexts(MonthlyReport report, List<ReportSection> sections, Dictionary<int, string?> typed)
     {
-        if (required && string.IsNullOrWhiteSpace(text))
+        var inForce = sections.Select(s => s.Id).ToHashSet();
+        report.Texts.RemoveAll(t => !inForce.Contains(t.ReportSectionId));
+        foreach (var section in sections)
         {
-            errors.Add((field, l["Validation.Required", l[label]]));
+            var text = report.Texts.FirstOrDefault(t => t.ReportSectionId == section.Id);
+            if (text is null)
+            {
+                text = new MonthlyReportText { ReportSectionId = section.Id };
+                report.Texts.Add(text);
+            }
+
+            text.SectionCode = section.Code;
+            text.SectionNameZh = section.NameZh;
+            text.SectionNameEn = section.NameEn;
+            text.SortOrder = section.SortOrder;
+            text.Text = Clean(typed.GetValueOrDefault(section.Id));
         }
-        else if (text is { Length: > TextMaxLength })
+    }
+
+    /// <summary>The field name of a section's text in the form (and of its error).</summary>
+    public static string TextField(int sectionId) => $"Texts[{sectionId}]";
+
+    private void CheckText(List<(string Field, string Message)> errors, ReportSection section, string? text, bool submitting)
+    {
+        var english = CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal);
+        var name = english ? section.NameEn : section.NameZh;
+        if (submitting && section.IsRequired && string.IsNullOrWhiteSpace(text))
         {
-            errors.Add((field, l["Validation.StringLength", l[label], TextMaxLength]));
+            errors.Add((TextField(section.Id), l["Reports.Problem.Required", name]));
+        }
+        else if (text is not null && text.Trim().Length > section.Limit)
+        {
+            errors.Add((TextField(section.Id), l["Reports.Problem.TooLong", name, section.Limit, text.Trim().Length]));
         }
     }
 

@@ -82,7 +82,7 @@ public sealed class AnnualSummary(DashboardFigures figures, IStringLocalizer<Sha
             Count("Summary.ChairsVillageDirectors", K.ChairsVillageDirectors),
             Line("Summary.StipendRule", K.ChairsMeetingStipendRule, f[K.ChairsMeetingStipendRule],
                 l["Summary.StipendRuleValue", N(f[K.ChairsMeetingStipendRule]), N(f[K.VillageChairs])]),
-            Line("Summary.Channels", K.Channel(ChannelKind.WeChatGroup), f[K.Channel(ChannelKind.WeChatGroup)] + f[K.Channel(ChannelKind.QqGroup)],
+            Line("Summary.Channels", K.ChannelGroups, f[K.Channel(ChannelKind.WeChatGroup)] + f[K.Channel(ChannelKind.QqGroup)],
                 l["Summary.ChannelsValue", N(f[K.Channel(ChannelKind.WeChatGroup)] + f[K.Channel(ChannelKind.QqGroup)]), N(f[K.Channel(ChannelKind.WeChatOfficialAccount)])]),
             Count("Summary.StandardisedWomensHomes", K.StandardisedWomensHomes),
             Count("Summary.ChildrensHomes", K.ChildrensHomes),

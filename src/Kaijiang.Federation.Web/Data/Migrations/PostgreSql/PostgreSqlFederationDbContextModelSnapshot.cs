@@ -724,19 +724,11 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("NextMonthPlan")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
                     b.Property<int>("Period")
                         .HasColumnType("integer");
-
-                    b.Property<string>("Problems")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
 
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(2000)
@@ -763,10 +755,6 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
-                    b.Property<string>("WorkDone")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "Period")
@@ -775,6 +763,53 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.HasIndex("Period", "Status");
 
                     b.ToTable("MonthlyReports");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReportText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MonthlyReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportSectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SectionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SectionNameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SectionNameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportSectionId");
+
+                    b.HasIndex("MonthlyReportId", "ReportSectionId")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyReportTexts");
                 });
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReportValue", b =>
@@ -1303,6 +1338,57 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("ReportIndicators");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ReportSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActiveFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ActiveUntil")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("MaxLength")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ReportSections");
                 });
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ServiceSite", b =>
@@ -1923,6 +2009,25 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReportText", b =>
+                {
+                    b.HasOne("Kaijiang.Federation.Web.Domain.MonthlyReport", "MonthlyReport")
+                        .WithMany("Texts")
+                        .HasForeignKey("MonthlyReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kaijiang.Federation.Web.Domain.ReportSection", "ReportSection")
+                        .WithMany()
+                        .HasForeignKey("ReportSectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("MonthlyReport");
+
+                    b.Navigation("ReportSection");
+                });
+
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReportValue", b =>
                 {
                     b.HasOne("Kaijiang.Federation.Web.Domain.MonthlyReport", "MonthlyReport")
@@ -2187,6 +2292,8 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReport", b =>
                 {
+                    b.Navigation("Texts");
+
                     b.Navigation("Values");
                 });
 

@@ -724,19 +724,11 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
 
-                    b.Property<string>("NextMonthPlan")
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
 
                     b.Property<int>("Period")
                         .HasColumnType("int");
-
-                    b.Property<string>("Problems")
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(2000)
@@ -763,10 +755,6 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
-                    b.Property<string>("WorkDone")
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
-
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "Period")
@@ -775,6 +763,53 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     b.HasIndex("Period", "Status");
 
                     b.ToTable("MonthlyReports");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReportText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MonthlyReportId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReportSectionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SectionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<string>("SectionNameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SectionNameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportSectionId");
+
+                    b.HasIndex("MonthlyReportId", "ReportSectionId")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyReportTexts");
                 });
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReportValue", b =>
@@ -1299,6 +1334,57 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ReportIndicators");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ReportSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActiveFrom")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ActiveUntil")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("MaxLength")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ReportSections");
                 });
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ServiceSite", b =>
@@ -1920,6 +2006,25 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReportText", b =>
+                {
+                    b.HasOne("Kaijiang.Federation.Web.Domain.MonthlyReport", "MonthlyReport")
+                        .WithMany("Texts")
+                        .HasForeignKey("MonthlyReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kaijiang.Federation.Web.Domain.ReportSection", "ReportSection")
+                        .WithMany()
+                        .HasForeignKey("ReportSectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("MonthlyReport");
+
+                    b.Navigation("ReportSection");
+                });
+
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReportValue", b =>
                 {
                     b.HasOne("Kaijiang.Federation.Web.Domain.MonthlyReport", "MonthlyReport")
@@ -2184,6 +2289,8 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReport", b =>
                 {
+                    b.Navigation("Texts");
+
                     b.Navigation("Values");
                 });
 

@@ -692,19 +692,11 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("NextMonthPlan")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Period")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Problems")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(2000)
@@ -731,10 +723,6 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("WorkDone")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "Period")
@@ -743,6 +731,51 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     b.HasIndex("Period", "Status");
 
                     b.ToTable("MonthlyReports");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReportText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MonthlyReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportSectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionNameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionNameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportSectionId");
+
+                    b.HasIndex("MonthlyReportId", "ReportSectionId")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyReportTexts");
                 });
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReportValue", b =>
@@ -1250,6 +1283,55 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReportIndicators");
+                });
+
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ReportSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActiveFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActiveUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ReportSections");
                 });
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.ServiceSite", b =>
@@ -1854,6 +1936,25 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReportText", b =>
+                {
+                    b.HasOne("Kaijiang.Federation.Web.Domain.MonthlyReport", "MonthlyReport")
+                        .WithMany("Texts")
+                        .HasForeignKey("MonthlyReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kaijiang.Federation.Web.Domain.ReportSection", "ReportSection")
+                        .WithMany()
+                        .HasForeignKey("ReportSectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("MonthlyReport");
+
+                    b.Navigation("ReportSection");
+                });
+
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReportValue", b =>
                 {
                     b.HasOne("Kaijiang.Federation.Web.Domain.MonthlyReport", "MonthlyReport")
@@ -2118,6 +2219,8 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.MonthlyReport", b =>
                 {
+                    b.Navigation("Texts");
+
                     b.Navigation("Values");
                 });
 
