@@ -141,6 +141,9 @@ public sealed class ProvinceGenerator
         await writer.WriteAsync(indicators, cancellationToken);
         var reports = (int)await writer.WriteAsync(Reports().Select(r => r.Report), cancellationToken);
         var values = await writer.WriteAsync(ReportValues(indicators), cancellationToken);
+        // The text sections are data the migrations seed; every generated report has its "work done" text.
+        var workDone = await db.ReportSections.AsNoTracking().SingleAsync(x => x.Code == "work_done", cancellationToken);
+        await writer.WriteAsync(ReportTexts(workDone), cancellationToken);
 
         Say("Updating sequences and statistics");
         await writer.FinishAsync(cancellationToken);
@@ -591,7 +594,6 @@ public sealed class ProvinceGenerator
                     OrganisationId = township.Id,
                     Period = MonthlyReport.PeriodOf(month),
                     Status = status.Value,
-                    WorkDone = "本月组织开展妇女之家活动、入户走访和政策宣传。",
                     SubmittedAt = submitted,
                     SubmittedBy = submitted is null ? null : "chair",
                     ReviewedAt = status is ReportStatus.Approved or ReportStatus.Returned ? submitted!.Value.AddDays(2) : null,
@@ -601,6 +603,25 @@ public sealed class ProvinceGenerator
                 };
                 yield return (report, t, m);
             }
+        }
+    }
+
+    private IEnumerable<MonthlyReportText> ReportTexts(ReportSection section)
+    {
+        var id = 0;
+        foreach (var (report, _, _) in Reports())
+        {
+            yield return new MonthlyReportText
+            {
+                Id = ++id,
+                MonthlyReportId = report.Id,
+                ReportSectionId = section.Id,
+                SectionCode = section.Code,
+                SectionNameZh = section.NameZh,
+                SectionNameEn = section.NameEn,
+                SortOrder = section.SortOrder,
+                Text = "本月组织开展妇女之家活动、入户走访和政策宣传。",
+            };
         }
     }
 

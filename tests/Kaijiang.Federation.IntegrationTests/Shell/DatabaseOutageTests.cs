@@ -26,7 +26,8 @@ public sealed partial class DatabaseOutageTests
         using var factory = portal.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ILogEventSink>(sink)));
         var client = new PortalClient(factory);
 
-        var response = await client.LoginAsync("county.staff");
+        // Even the sign-in page needs the database now: its anti-forgery token is protected by the key ring stored there.
+        var response = await client.Http.GetAsync("/Account/Login");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
