@@ -110,6 +110,15 @@ fi
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
 base="http://127.0.0.1:$port"
 
+# Outside Development the portal refuses to start without the personal-data keys (README, "Privacy"): a run on a
+# throwaway database gets throwaway keys; for an existing database export the keys it was written with
+# (Privacy__KeyFile, or Privacy__EncryptionKey and Privacy__HashKey) before running this script.
+random_key() { python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())'; }
+if [ -z "${Privacy__KeyFile:-}" ]; then
+  export Privacy__EncryptionKey="${Privacy__EncryptionKey:-$(random_key)}"
+  export Privacy__HashKey="${Privacy__HashKey:-$(random_key)}"
+fi
+
 # Starts the portal in the background (Production settings, logs into the run folder); sets server_pid.
 start_portal() {
   local seed="$1"

@@ -37,6 +37,15 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 BASE="http://127.0.0.1:$PORT"
 started=$(date +%s)
 
+# Outside Development the portal refuses to start without the personal-data keys (README, "Privacy"): a run on a
+# throwaway database gets throwaway keys; for an existing database export the keys it was written with
+# (Privacy__KeyFile, or Privacy__EncryptionKey and Privacy__HashKey) before running this script.
+random_key() { python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())'; }
+if [ -z "${Privacy__KeyFile:-}" ]; then
+  export Privacy__EncryptionKey="${Privacy__EncryptionKey:-$(random_key)}"
+  export Privacy__HashKey="${Privacy__HashKey:-$(random_key)}"
+fi
+
 echo "== building the portal (Release)"
 dotnet build -c Release src/Kaijiang.Federation.Web -v quiet -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 2; }
 

@@ -39,6 +39,15 @@ for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$PGPORT" && break; sleep
 runuser -u postgres -- psql -q -p "$PGPORT" -c "CREATE ROLE portal LOGIN PASSWORD 'portal' CREATEDB"
 DB="Host=127.0.0.1;Port=$PGPORT;Username=portal;Password=portal;Database=kjfl_load"
 
+# Outside Development the portal refuses to start without the personal-data keys (README, "Privacy"): a run on a
+# throwaway database gets throwaway keys; for an existing database export the keys it was written with
+# (Privacy__KeyFile, or Privacy__EncryptionKey and Privacy__HashKey) before running this script.
+random_key() { python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())'; }
+if [ -z "${Privacy__KeyFile:-}" ]; then
+  export Privacy__EncryptionKey="${Privacy__EncryptionKey:-$(random_key)}"
+  export Privacy__HashKey="${Privacy__HashKey:-$(random_key)}"
+fi
+
 echo "== building the portal and the driver (Release)"
 # Into a folder of its own: a portal already running from bin/Release (e.g. a scan) is not disturbed.
 dotnet build -c Release src/Kaijiang.Federation.Web -o "$WORK/portal" -v quiet -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 2; }
