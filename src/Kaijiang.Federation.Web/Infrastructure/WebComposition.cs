@@ -145,6 +145,7 @@ public static class WebComposition
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<MustChangePasswordFilter>();
                 o.Filters.Add<RequireTwoFactorFilter>();
+                o.ModelBinderProviders.Insert(0, new CheckboxModelBinderProvider());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

@@ -38,4 +38,28 @@ public sealed class BindingMessageTests(DemoCountyFixture county)
         Assert.Contains("不应保存的地址", html, StringComparison.Ordinal); // her typing is kept
         Assert.NotEqual("不应保存的地址", await county.Factory.WithScopeAsync(db => db.Organisations.Where(o => o.Id == puan.Id).Select(o => o.Address).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_check_box_posted_with_a_value_that_is_not_a_boolean_gets_the_form_back_with_a_message_not_a_500()
+    {
+        var xinning = await county.Factory.WithScopeAsync(db => db.Organisations.AsNoTracking().SingleAsync(o => o.Name == "新宁镇"));
+        var terms = await county.Factory.WithScopeAsync(db => db.OfficeTerms.CountAsync());
+        var client = new PortalClient(county.Factory);
+        await client.LoginAsync("county.staff");
+        var url = $"/Terms/Start?organisationId={xinning.Id}";
+        var form = await client.Http.GetStringAsync(url);
+
+        // What the wapiti scan sent: the check box's value with quotes and a bracket appended.
+        var response = await client.PostFormAsync(url, form, new()
+        {
+            ["Input.Office"] = "ExecutiveMember",
+            ["Input.IsFullTime"] = "true¿'\"(",
+            ["NewPerson.Name"] = "",
+        });
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("“true¿'\"(”不是有效的", html, StringComparison.Ordinal);
+        Assert.Equal(terms, await county.Factory.WithScopeAsync(db => db.OfficeTerms.CountAsync()));
+    }
 }
