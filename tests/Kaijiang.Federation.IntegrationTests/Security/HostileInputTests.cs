@@ -33,7 +33,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
 
     [Fact]
     public async Task Administrator_forms_survive_hostile_input() =>
-        await RunCorpusAsync("admin", form => form.Pattern.StartsWith("/Admin/", StringComparison.Ordinal) || form.Pattern.StartsWith("/Account/", StringComparison.Ordinal), maxPages: 40);
+        await RunCorpusAsync("admin", form => form.Pattern.StartsWith("/Admin/", StringComparison.Ordinal) || form.Pattern.StartsWith("/Account/", StringComparison.Ordinal), maxPages: 80);
 
     [Fact]
     public async Task Township_chair_forms_survive_hostile_input_and_other_townships_ids()
