@@ -83,6 +83,14 @@ public static class WebComposition
             {
                 try
                 {
+                    // Identity's validator is resolved with its whole graph (sign-in and user managers, a database
+                    // context) before it finds that the session is not due for a check; most requests are not due,
+                    // so the same test comes first here (SessionCheckTests).
+                    if (!SessionCheck.IsDue(context))
+                    {
+                        return;
+                    }
+
                     await SecurityStampValidator.ValidatePrincipalAsync(context);
                 }
                 catch (Exception ex) when (Features.Errors.ErrorsController.IsDatabaseUnavailable(ex))
@@ -124,6 +132,9 @@ public static class WebComposition
         services.AddSingleton<IAuthorizationHandler, OrganisationAuthorizationHandler>();
 
         services.AddLocalization();
+        // The resource-manager localizers, each string looked up once per culture (CachedStringLocalizer).
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory>(sp => new CachedStringLocalizerFactory(sp.GetRequiredService<ResourceManagerStringLocalizerFactory>()));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");

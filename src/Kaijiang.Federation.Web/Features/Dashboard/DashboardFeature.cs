@@ -6,6 +6,8 @@ public static class DashboardFeature
     {
         services.AddMemoryCache();
         services.AddSingleton<DashboardCacheSignal>();
+        // The same short cache, evicted by the same signal, for the organisation pages' subtree figures.
+        services.AddScoped<Data.ReadCache>();
         services.Configure<ReportOptions>(configuration.GetSection(ReportOptions.Section));
         services.AddScoped<DashboardFigures>();
         services.AddScoped<DashboardLookups>();

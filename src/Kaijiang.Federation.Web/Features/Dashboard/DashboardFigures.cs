@@ -98,9 +98,13 @@ public sealed class DashboardFigures(FederationDbContext db, TimeProvider clock,
             .Select(o => new OrganisationRef(o.Id, o.Name, o.Path, o.Kind, o.ParentId))
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>The top of the user's scope: the organisation with the shortest path she can see.</summary>
+    /// <summary>
+    /// The top of the user's scope: the organisation with the shortest path she can see. An ancestor's path is a
+    /// prefix of its descendants' and sorts before them, so the first path in order is that organisation (the first
+    /// root for an unscoped user): one step along the path index, where ordering by depth sorted every organisation.
+    /// </summary>
     public Task<OrganisationRef?> ScopeRootAsync(CancellationToken cancellationToken) =>
-        db.Organisations.AsNoTracking().OrderBy(o => o.Depth).ThenBy(o => o.Path)
+        db.Organisations.AsNoTracking().OrderBy(o => o.Path)
             .Select(o => new OrganisationRef(o.Id, o.Name, o.Path, o.Kind, o.ParentId))
             .FirstOrDefaultAsync(cancellationToken);
 

@@ -60,8 +60,11 @@ public sealed record OrganisationDetails
     public DateOnly Today { get; init; }
 }
 
+/// <summary>A children table or none, as a cache entry (a cache holds no null).</summary>
+internal sealed record CachedChildren(ChildrenTable? Table);
+
 /// <summary>Reads of the organisation pages. The scope filter makes an organisation outside the user's subtree not found.</summary>
-public sealed class OrganisationQueries(FederationDbContext db, TimeProvider clock)
+public sealed class OrganisationQueries(FederationDbContext db, TimeProvider clock, ReadCache readCache)
 {
     public const int EndingWithinDays = 90;
     public const int ChildrenPageSize = 50;
@@ -127,8 +130,10 @@ public sealed class OrganisationQueries(FederationDbContext db, TimeProvider clo
             Vacancies = OfficeRequirements.Vacancies(organisation.Kind, roster.Select(r => r.Office)),
             EndingSoon = roster.Where(r => r.PlannedEndOn <= horizon).OrderBy(r => r.PlannedEndOn).ToList(),
             ServiceSites = sites,
-            Registers = await RegistersAsync(organisation.Path, cancellationToken),
-            Children = await ChildrenAsync(id, filter, cancellationToken),
+            // The two reads that add up the subtree are cached briefly (ReadCache); the rest is the organisation's own.
+            Registers = await readCache.GetOrCreateAsync("registers", organisation.Path, () => RegistersAsync(organisation.Path, cancellationToken)),
+            Children = (await readCache.GetOrCreateAsync("children", $"{id}|{filter.Kind}|{filter.ShowClosed}|{filter.Page}",
+                async () => new CachedChildren(await ChildrenAsync(id, filter, cancellationToken)))).Table,
         };
     }
 

@@ -1,0 +1,32 @@
+using Kaijiang.Federation.Web.Domain;
+using Kaijiang.Federation.Web.Features.Dashboard;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Kaijiang.Federation.Web.Data;
+
+/// <summary>
+/// A short per-scope cache for read models that add up a whole subtree (an organisation page's register figures and
+/// children's counts), on the dashboard's terms: the key holds the change generation (<see cref="DashboardCacheSignal"/>,
+/// moved on by every saved change in this process, so nobody reads figures older than their own last change), the
+/// user's scope (two scopes never share an entry), and the day; entries live <see cref="Lifetime"/> at most, which also
+/// bounds how long another instance's change can stay unseen.
+/// </summary>
+public sealed class ReadCache(IMemoryCache cache, DashboardCacheSignal signal, FederationDbContext db, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    public async Task<T> GetOrCreateAsync<T>(string what, string key, Func<Task<T>> compute)
+        where T : class
+    {
+        // The generation is read before computing: a change saved meanwhile leaves this entry under the old generation.
+        var fullKey = string.Join('|', "read", what, signal.Generation, db.ScopePath ?? "*", clock.Today().DayNumber, key);
+        if (cache.TryGetValue(fullKey, out T? hit) && hit is not null)
+        {
+            return hit;
+        }
+
+        var value = await compute();
+        cache.Set(fullKey, value, Lifetime);
+        return value;
+    }
+}
