@@ -90,13 +90,37 @@ public sealed class ReliabilityTests
     }
 
     [Fact]
-    public async Task An_import_whose_commit_fails_in_a_later_chunk_leaves_no_row_of_the_earlier_chunks()
+    public Task An_import_whose_commit_fails_in_a_later_chunk_leaves_no_row_of_the_earlier_chunks() =>
+        FailInLaterChunkThenCommitAsync(new PortalFactory { Settings = { ["RosterImport:CommitChunkSize"] = "1" } });
+
+    [SkippableFact]
+    public async Task On_PostgreSQL_an_import_whose_commit_fails_in_a_later_chunk_leaves_nothing_and_commits_afterwards()
+    {
+        Skip.If(TestDatabases.PostgresServer is null, TestDatabases.SkipReason);
+        var connection = await TestDatabases.CreatePostgresDatabaseAsync();
+        try
+        {
+            await FailInLaterChunkThenCommitAsync(new PortalFactory
+            {
+                Provider = "PostgreSql", ConnectionString = connection, Settings = { ["RosterImport:CommitChunkSize"] = "1" },
+            });
+        }
+        finally
+        {
+            await TestDatabases.DropPostgresDatabaseAsync(connection);
+        }
+    }
+
+    private static async Task FailInLaterChunkThenCommitAsync(PortalFactory portal)
     {
         // Chunks of one row: the third row's term fails after two whole chunks (people, terms, audit entries) were saved.
         var failing = new FailingInsert { FailAt = 3 };
-        using var portal = new PortalFactory { Settings = { ["RosterImport:CommitChunkSize"] = "1" } };
+        using var _ = portal;
         using var factory = portal.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.ConfigureDbContext<SqliteFederationDbContext>(o => o.AddInterceptors(failing))));
+        {
+            s.ConfigureDbContext<SqliteFederationDbContext>(o => o.AddInterceptors(failing));
+            s.ConfigureDbContext<PostgreSqlFederationDbContext>(o => o.AddInterceptors(failing));
+        }));
         var (xinningId, villages) = await XinningAsync(factory);
         var rows = Enumerable.Range(7_500, 6).Select(n => RosterSheets.Row(villages[n % villages.Count], n)).ToList();
         var client = new PortalClient(factory);
