@@ -1,5 +1,6 @@
 using Kaijiang.Federation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Kaijiang.Federation.Web.Data;
@@ -30,20 +31,38 @@ public sealed class AppendOnlyAuditGuard : SaveChangesInterceptor
             return;
         }
 
-        foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
+        // Only the audit entries are scanned for changes (each on its own): Entries() with automatic detection on
+        // would scan every tracked record again, thousands of them in a bulk save, to check a handful.
+        var tracker = context.ChangeTracker;
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            var allowed = entry.State switch
+            foreach (var entry in tracker.Entries<AuditEntry>())
             {
-                EntityState.Added or EntityState.Unchanged or EntityState.Detached => true,
-                EntityState.Modified => entry.Properties.Where(p => p.IsModified).All(p =>
-                    (p.Metadata.Name is nameof(AuditEntry.Hash) or nameof(AuditEntry.PreviousHash) && p.OriginalValue is null)
-                    || (p.Metadata.Name == nameof(AuditEntry.EntityId) && p.OriginalValue is null)),
-                _ => false,
-            };
-            if (!allowed)
-            {
-                throw new InvalidOperationException($"Audit entries are append-only; entry {entry.Entity.Id} may not be {entry.State}.");
+                entry.DetectChanges();
+                Check(entry);
             }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private static void Check(EntityEntry<AuditEntry> entry)
+    {
+        var allowed = entry.State switch
+        {
+            EntityState.Added or EntityState.Unchanged or EntityState.Detached => true,
+            EntityState.Modified => entry.Properties.Where(p => p.IsModified).All(p =>
+                (p.Metadata.Name is nameof(AuditEntry.Hash) or nameof(AuditEntry.PreviousHash) && p.OriginalValue is null)
+                || (p.Metadata.Name == nameof(AuditEntry.EntityId) && p.OriginalValue is null)),
+            _ => false,
+        };
+        if (!allowed)
+        {
+            throw new InvalidOperationException($"Audit entries are append-only; entry {entry.Entity.Id} may not be {entry.State}.");
         }
     }
 }

@@ -16,7 +16,8 @@ public interface IAuditActor
 
 /// <summary>
 /// The one place that bumps concurrency tokens and writes audit entries. Added records get their audit entry
-/// after the save, when their key is known, in the same transaction.
+/// after the save, when their key is known, in the same transaction: their values are captured before the save,
+/// and the entries are inserted, key included, by a second save right after it (one INSERT each, no UPDATE).
 /// </summary>
 /// <remarks>
 /// It also keeps the keyed hashes of ID numbers and phones (<see cref="Person.IdNumberHash"/>) in step with the values,
@@ -46,6 +47,9 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataP
     private readonly List<AuditEntry> _added = [];
 
     private readonly List<(EntityEntry Entry, AuditEntry Audit)> _pendingAdded = [];
+
+    // True during the save that inserts the added records' entries: its own preparation must not forget them.
+    private bool _completing;
     private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _ownTransaction;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -77,9 +81,17 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataP
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (CompleteAdded())
+        if (CompleteAdded(eventData.Context!))
         {
-            eventData.Context!.SaveChanges();
+            _completing = true;
+            try
+            {
+                eventData.Context!.SaveChanges();
+            }
+            finally
+            {
+                _completing = false;
+            }
         }
 
         if (_ownTransaction is { } transaction)
@@ -95,9 +107,17 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataP
     public override async ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (CompleteAdded())
+        if (CompleteAdded(eventData.Context!))
         {
-            await eventData.Context!.SaveChangesAsync(cancellationToken);
+            _completing = true;
+            try
+            {
+                await eventData.Context!.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                _completing = false;
+            }
         }
 
         if (_ownTransaction is { } transaction)
@@ -209,7 +229,11 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataP
     private void Prepare(DbContext context, Dictionary<int, string>? untrackedPaths)
     {
         _context = context;
-        _added.Clear();
+        if (!_completing)
+        {
+            _added.Clear();
+        }
+
         var audit = context is FederationDbContext { AuditDisabled: false };
         var now = clock.GetUtcNow();
         var entries = new List<AuditEntry>();
@@ -256,9 +280,10 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataP
             switch (entry.State)
             {
                 case EntityState.Added:
+                    // Inserted after the save, once the key exists (see CompleteAdded): not with the records.
                     record.After = Serialize(entry.Properties.Where(p => !p.Metadata.IsPrimaryKey()), p => p.CurrentValue);
                     _pendingAdded.Add((entry, record));
-                    break;
+                    continue;
                 case EntityState.Modified:
                     var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
                     record.EntityId = KeyOf(entry);
@@ -274,8 +299,8 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataP
             entries.Add(record);
         }
 
-        // Added records' entries are inserted with them and completed once keys exist, by a second save
-        // that must not be separable from the first: both run in one transaction.
+        // Added records' entries are inserted once keys exist, by a second save that must not be separable from the
+        // first: both run in one transaction.
         context.Set<AuditEntry>().AddRange(entries);
         _added.AddRange(entries);
         if (_pendingAdded.Count > 0 && _ownTransaction is null && context.Database.CurrentTransaction is null)
@@ -284,19 +309,23 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataP
         }
     }
 
-    private bool CompleteAdded()
+    private bool CompleteAdded(DbContext context)
     {
         if (_pendingAdded.Count == 0)
         {
             return false;
         }
 
+        var completed = new List<AuditEntry>(_pendingAdded.Count);
         foreach (var (entry, audit) in _pendingAdded)
         {
             audit.EntityId = KeyOf(entry);
+            completed.Add(audit);
         }
 
         _pendingAdded.Clear();
+        context.Set<AuditEntry>().AddRange(completed);
+        _added.AddRange(completed);
         return true;
     }
 

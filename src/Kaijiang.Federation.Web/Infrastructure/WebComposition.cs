@@ -195,7 +195,7 @@ public static class WebComposition
         services.AddAccountAdministration();
         services.AddPeopleAndTerms();
         services.AddHistory();
-        services.AddRosterExcel();
+        services.AddRosterExcel(configuration);
         services.AddProgrammeRegisters(configuration);
         services.AddMonthlyReports(configuration);
         services.AddHomes();

@@ -23,10 +23,17 @@ namespace Kaijiang.Federation.IntegrationTests.Data;
 [Collection(PersonalDataCollection.Name)]
 public sealed class ReliabilityTests
 {
-    /// <summary>Fails the first command that inserts office terms once armed: the people of the same save are written by then.</summary>
+    /// <summary>
+    /// Fails the <see cref="FailAt"/>th command that inserts office terms once armed (the first by default): the people
+    /// of the same save are written by then, and with a later one, whole chunks of the commit before it.
+    /// </summary>
     private sealed class FailingInsert : DbCommandInterceptor
     {
         public volatile bool Armed;
+
+        public int FailAt { get; init; } = 1;
+
+        public int TermInsertsBeforeFailure { get; private set; }
 
         public int PeopleInsertsBeforeFailure { get; private set; }
 
@@ -39,8 +46,10 @@ public sealed class ReliabilityTests
                 {
                     PeopleInsertsBeforeFailure++;
                 }
-                else if (command.CommandText.Contains("INSERT INTO \"OfficeTerms\"", StringComparison.Ordinal))
+                else if (command.CommandText.Contains("INSERT INTO \"OfficeTerms\"", StringComparison.Ordinal)
+                         && ++TermInsertsBeforeFailure >= FailAt)
                 {
+                    TermInsertsBeforeFailure--;
                     throw new InvalidOperationException("Simulated failure in the middle of the import's commit.");
                 }
             }
@@ -78,6 +87,75 @@ public sealed class ReliabilityTests
         var retried = await RosterSheets.CommitAsync(client, token, html);
         Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
         Assert.Equal(12, await ImportedAsync(factory, rows));
+    }
+
+    [Fact]
+    public Task An_import_whose_commit_fails_in_a_later_chunk_leaves_no_row_of_the_earlier_chunks() =>
+        FailInLaterChunkThenCommitAsync(new PortalFactory { Settings = { ["RosterImport:CommitChunkSize"] = "1" } });
+
+    [SkippableFact]
+    public async Task On_PostgreSQL_an_import_whose_commit_fails_in_a_later_chunk_leaves_nothing_and_commits_afterwards()
+    {
+        Skip.If(TestDatabases.PostgresServer is null, TestDatabases.SkipReason);
+        var connection = await TestDatabases.CreatePostgresDatabaseAsync();
+        try
+        {
+            await FailInLaterChunkThenCommitAsync(new PortalFactory
+            {
+                Provider = "PostgreSql", ConnectionString = connection, Settings = { ["RosterImport:CommitChunkSize"] = "1" },
+            });
+        }
+        finally
+        {
+            await TestDatabases.DropPostgresDatabaseAsync(connection);
+        }
+    }
+
+    private static async Task FailInLaterChunkThenCommitAsync(PortalFactory portal)
+    {
+        // Chunks of one row: the third row's term fails after two whole chunks (people, terms, audit entries) were saved.
+        var failing = new FailingInsert { FailAt = 3 };
+        using var _ = portal;
+        using var factory = portal.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.ConfigureDbContext<SqliteFederationDbContext>(o => o.AddInterceptors(failing));
+            s.ConfigureDbContext<PostgreSqlFederationDbContext>(o => o.AddInterceptors(failing));
+        }));
+        var (xinningId, villages) = await XinningAsync(factory);
+        var rows = Enumerable.Range(7_500, 6).Select(n => RosterSheets.Row(villages[n % villages.Count], n)).ToList();
+        var client = new PortalClient(factory);
+        await client.LoginAsync("county.staff");
+        var (token, html) = await RosterSheets.PreviewAsync(client, xinningId, RosterSheets.Xlsx(rows));
+        var before = await CountsAsync(factory);
+        var audited = await WithDbAsync(factory, db => db.AuditEntries.CountAsync());
+
+        failing.Armed = true;
+        var failed = await RosterSheets.CommitAsync(client, token, html);
+        failing.Armed = false;
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(2, failing.TermInsertsBeforeFailure); // two chunks were written inside the transaction
+        Assert.Equal(before, await CountsAsync(factory));
+        Assert.Equal(0, await ImportedAsync(factory, rows));
+        Assert.Equal(audited, await WithDbAsync(factory, db => db.AuditEntries.CountAsync()));
+        Assert.Equal(1, await WithDbAsync(factory, db => db.PendingImports.CountAsync(p => p.Token == token))); // not spent
+
+        var retried = await RosterSheets.CommitAsync(client, token, html);
+        Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
+        Assert.Equal(6, await ImportedAsync(factory, rows));
+        Assert.Equal((before.People + 6, before.Terms + 6), await CountsAsync(factory));
+        // Every record of every chunk has its audit entry, with its key, and the import its one entry.
+        var (people, terms, imports) = await WithDbAsync(factory, async db =>
+        {
+            var hashes = rows.Select(r => db.PersonalData!.HashIdNumber((string)r[RosterColumns.IdNumber]!)).ToList();
+            var personIds = await db.People.Where(p => hashes.Contains(p.IdNumberHash!)).Select(p => p.Id.ToString()).ToListAsync();
+            var termIds = await db.OfficeTerms.Where(t => hashes.Contains(t.Person!.IdNumberHash!)).Select(t => t.Id.ToString()).ToListAsync();
+            return (
+                await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Person) && a.Action == "Added" && personIds.Contains(a.EntityId!)),
+                await db.AuditEntries.CountAsync(a => a.EntityType == nameof(OfficeTerm) && a.Action == "Added" && termIds.Contains(a.EntityId!)),
+                await db.AuditEntries.CountAsync(a => a.Action == AuditActions.Import && a.EntityId == xinningId.ToString()));
+        });
+        Assert.Equal((6, 6, 1), (people, terms, imports));
     }
 
     [Fact]

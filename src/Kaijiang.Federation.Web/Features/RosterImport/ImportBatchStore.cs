@@ -17,6 +17,12 @@ public sealed record ImportBatch(
     IReadOnlyList<SheetRow> Rows,
     RosterPreview Preview);
 
+/// <summary>A stored batch as the commit reads it: the sheet's rows, not the preview (the commit validates them again).</summary>
+public sealed record PendingRows(string Token, string UserId, int OrganisationId, string FileName, DateTimeOffset CreatedAt, IReadOnlyList<SheetRow> Rows);
+
+/// <summary>A stored batch as the preview page reads it: what validation found, not the sheet's rows.</summary>
+public sealed record PendingPreview(string Token, string UserId, int OrganisationId, string FileName, DateTimeOffset CreatedAt, RosterPreview Preview);
+
 /// <summary>
 /// Keeps uploads between preview and commit on the server, so the commit never trusts what the browser sends back.
 /// One row of <see cref="PendingImport"/> per batch, named by a random token: every instance of the portal finds it.
@@ -55,8 +61,17 @@ public sealed partial class ImportBatchStore(FederationDbContext db, PersonalDat
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>The batch of <paramref name="token"/> if it exists, belongs to <paramref name="userId"/> and has not expired.</summary>
-    public async Task<ImportBatch?> FindAsync(string? token, string? userId, CancellationToken cancellationToken)
+    /// <summary>The rows of the batch of <paramref name="token"/> if it exists, belongs to <paramref name="userId"/> and has not expired.</summary>
+    public Task<PendingRows?> FindRowsAsync(string? token, string? userId, CancellationToken cancellationToken) =>
+        FindAsync<PendingRows>(token, userId, cancellationToken);
+
+    /// <summary>The preview of the batch of <paramref name="token"/>, on the same terms as <see cref="FindRowsAsync"/>.</summary>
+    public Task<PendingPreview?> FindPreviewAsync(string? token, string? userId, CancellationToken cancellationToken) =>
+        FindAsync<PendingPreview>(token, userId, cancellationToken);
+
+    // Each reader materialises only its half of the payload: the other half (thousands of rows) is skipped unread.
+    private async Task<T?> FindAsync<T>(string? token, string? userId, CancellationToken cancellationToken)
+        where T : class
     {
         if (userId is null || !IsToken(token))
         {
@@ -68,7 +83,7 @@ public sealed partial class ImportBatchStore(FederationDbContext db, PersonalDat
             .Where(p => p.Token == token && p.UserId == userId && p.ExpiresAt >= now)
             .Select(p => p.Payload)
             .SingleOrDefaultAsync(cancellationToken);
-        return pending is null ? null : JsonSerializer.Deserialize<ImportBatch>(protector.Decrypt(pending, Field), JsonOptions);
+        return pending is null ? null : JsonSerializer.Deserialize<T>(protector.Decrypt(pending, Field), JsonOptions);
     }
 
     /// <summary>Deletes the batch; true if this call deleted it. Inside the commit's transaction: a second commit finds it gone.</summary>

@@ -60,7 +60,7 @@ public sealed class RosterImportController(
     [HttpGet("Preview/{token}")]
     public async Task<IActionResult> Preview(string token, CancellationToken cancellationToken)
     {
-        var batch = await batches.FindAsync(token, currentUser.UserId, cancellationToken);
+        var batch = await batches.FindPreviewAsync(token, currentUser.UserId, cancellationToken);
         if (batch is null)
         {
             return NotFound();
@@ -76,7 +76,7 @@ public sealed class RosterImportController(
     public async Task<IActionResult> Commit(string token, CancellationToken cancellationToken)
     {
         // Another user's token, an expired one and a made-up one look the same: not found.
-        var batch = await batches.FindAsync(token, currentUser.UserId, cancellationToken);
+        var batch = await batches.FindRowsAsync(token, currentUser.UserId, cancellationToken);
         if (batch is null)
         {
             return NotFound();

@@ -137,6 +137,18 @@ public sealed partial class ValidateRoster(FederationDbContext db, TimeProvider 
                 .Select(t => new CurrentTerm(t.Id, t.OrganisationId, t.PersonId, t.Office))
                 .ToListAsync(cancellationToken);
 
+        // Looked up per row in dictionaries: scanning every current term for each of 10,000 rows is quadratic.
+        var termOf = new Dictionary<(int OrganisationId, int PersonId, Office Office), CurrentTerm>();
+        var chairsOf = new Dictionary<int, List<int>>();
+        foreach (var term in currentTerms)
+        {
+            termOf.TryAdd((term.OrganisationId, term.PersonId, term.Office), term); // the first, as a scan would find
+            if (term.Office == Office.Chair)
+            {
+                (chairsOf.TryGetValue(term.OrganisationId, out var chairs) ? chairs : chairsOf[term.OrganisationId] = []).Add(term.PersonId);
+            }
+        }
+
         var chairsInSheet = new Dictionary<int, int>();
         var valid = new List<ValidRow>();
         foreach (var (sheet, row) in parsed)
@@ -150,7 +162,7 @@ public sealed partial class ValidateRoster(FederationDbContext db, TimeProvider 
 
             var sameOffice = person is null
                 ? null
-                : currentTerms.FirstOrDefault(t => t.OrganisationId == row.Organisation.Id && t.PersonId == person.Id && t.Office == row.Office);
+                : termOf.GetValueOrDefault((row.Organisation.Id, person.Id, row.Office));
 
             if (row.Office == Office.Chair)
             {
@@ -163,7 +175,7 @@ public sealed partial class ValidateRoster(FederationDbContext db, TimeProvider 
                     chairsInSheet[row.Organisation.Id] = sheet.Number;
                 }
 
-                if (currentTerms.Any(t => t.OrganisationId == row.Organisation.Id && t.Office == Office.Chair && t.PersonId != person?.Id))
+                if (chairsOf.TryGetValue(row.Organisation.Id, out var chairs) && chairs.Exists(id => id != person?.Id))
                 {
                     problems.Add(new RowProblem(sheet.Number, RosterColumns.Office, "RosterImport.Problem.ChairExists", sheet[RosterColumns.Office], [row.Organisation.Name]));
                 }
