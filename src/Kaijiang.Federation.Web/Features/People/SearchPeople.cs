@@ -10,13 +10,36 @@ public static class PersonNames
 
     /// <summary>
     /// People whose name contains <paramref name="part"/>. <c>string.Contains</c> becomes <c>strpos(…) &gt; 0</c> on
-    /// PostgreSQL, which no index can serve; <c>LIKE '%part%'</c> (wildcards in the input escaped) uses the trigram index.
+    /// PostgreSQL, which no index can serve; <c>LIKE '%part%'</c> (wildcards in the input escaped) uses the trigram index
+    /// when the part has three characters or more. A shorter part has no trigram of its own, so it is asked as what it
+    /// means: the name starts with it, or ends with it (the trigram index answers both, from the word-boundary
+    /// trigrams), or the name is long enough to hold it strictly inside (names of two to three characters cannot,
+    /// and the index on the name's length finds the few that can). Same rows as <c>LIKE '%part%'</c>.
     /// </summary>
     public static System.Linq.Expressions.Expression<Func<Person, bool>> Containing(string part)
     {
-        var pattern = "%" + part.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        return p => EF.Functions.Like(p.Name, pattern, "\\");
+        var escaped = part.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+        var inside = "%" + escaped + "%";
+        switch (part.Length)
+        {
+            case 1:
+            {
+                var (prefix, suffix) = (escaped + "%", "%" + escaped);
+                return p => EF.Functions.Like(p.Name, prefix, "\\") || EF.Functions.Like(p.Name, suffix, "\\")
+                    || (p.Name.Length >= 3 && EF.Functions.Like(p.Name, inside, "\\"));
+            }
+
+            case 2:
+            {
+                var (prefix, suffix) = (escaped + "%", "%" + escaped);
+                return p => EF.Functions.Like(p.Name, prefix, "\\") || EF.Functions.Like(p.Name, suffix, "\\")
+                    || (p.Name.Length >= 4 && EF.Functions.Like(p.Name, inside, "\\"));
+            }
+
+            default:
+                return p => EF.Functions.Like(p.Name, inside, "\\");
+        }
     }
 }
 
