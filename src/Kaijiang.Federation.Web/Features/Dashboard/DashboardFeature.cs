@@ -7,6 +7,10 @@ public static class DashboardFeature
         services.AddMemoryCache();
         services.AddSingleton<DashboardCacheSignal>();
         services.Configure<ReportOptions>(configuration.GetSection(ReportOptions.Section));
+        services.Configure<DashboardSnapshotOptions>(configuration.GetSection(DashboardSnapshotOptions.Section));
+        services.AddScoped<DashboardSnapshotStore>();
+        services.AddSingleton<DashboardSnapshotRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DashboardSnapshotRefresher>());
         services.AddScoped<DashboardFigures>();
         services.AddScoped<DashboardLookups>();
         services.AddScoped<DashboardPageBuilder>();
