@@ -86,13 +86,19 @@ public sealed record SnapshotPart(OrganisationRef Organisation, Dictionary<strin
 /// <summary>Reads and writes the stored snapshots, and the database-wide change marker they are compared with.</summary>
 public sealed class DashboardSnapshotStore(FederationDbContext db, TimeProvider clock)
 {
+    // Audit entries of record changes (the save interceptor's actions), not of sign-ins, views or exports.
+    private static readonly string[] ChangeActions = [nameof(EntityState.Added), nameof(EntityState.Modified), nameof(EntityState.Deleted)];
+
     /// <summary>
-    /// The highest audit entry id: every save of a record writes audit entries in its own transaction, on every
-    /// instance, so the number moves on with every change and survives restarts (the seed and generate-province load
-    /// without the audit trail and clear the snapshots themselves).
+    /// The highest id of an audit entry that records a change: every save of a record writes its audit entries in
+    /// the same transaction, on every instance, so the number moves on with every change and survives restarts.
+    /// Accounts are left out (a sign-in saves the account, and must not make the province's figures stale); so are
+    /// the demo seed and generate-province, which load without the audit trail (the generator clears the snapshots).
     /// </summary>
     public async Task<long> ChangeMarkerAsync(CancellationToken cancellationToken) =>
-        await db.AuditEntries.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        await db.AuditEntries
+            .Where(e => ChangeActions.Contains(e.Action) && e.EntityType != nameof(FederationUser) && !e.EntityType.StartsWith("Identity"))
+            .MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
 
     /// <summary>The newest snapshot of (path, parts, day), with its figures, or null.</summary>
     public Task<DashboardSnapshot?> NewestAsync(string path, int partPathLength, DateOnly asOf, CancellationToken cancellationToken) =>
@@ -120,9 +126,6 @@ public sealed class DashboardSnapshotStore(FederationDbContext db, TimeProvider 
             .Where(s => s.ScopePath == row.ScopePath && s.PartPathLength == partPathLength && s.Id < row.Id)
             .ExecuteDeleteAsync(cancellationToken);
     }
-
-    /// <summary>Removes every snapshot (after a bulk load that bypasses the audit trail).</summary>
-    public Task<int> ClearAsync(CancellationToken cancellationToken) => db.DashboardSnapshots.ExecuteDeleteAsync(cancellationToken);
 }
 
 /// <summary>
