@@ -126,9 +126,13 @@ public sealed class DashboardFigures(
             .Select(o => new OrganisationRef(o.Id, o.Name, o.Path, o.Kind, o.ParentId))
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>The top of the user's scope: the organisation with the shortest path she can see.</summary>
+    /// <summary>
+    /// The top of the user's scope: the first path she can see in path order, since an ancestor's path is a prefix of
+    /// its descendants' and sorts before them. The path index answers it (ordering by depth sorted every organisation
+    /// in scope, 20 ms on every dashboard request of a province).
+    /// </summary>
     public Task<OrganisationRef?> ScopeRootAsync(CancellationToken cancellationToken) =>
-        db.Organisations.AsNoTracking().OrderBy(o => o.Depth).ThenBy(o => o.Path)
+        db.Organisations.AsNoTracking().OrderBy(o => o.Path)
             .Select(o => new OrganisationRef(o.Id, o.Name, o.Path, o.Kind, o.ParentId))
             .FirstOrDefaultAsync(cancellationToken);
 
