@@ -120,6 +120,8 @@ public sealed class DashboardFigures(
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(60);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> ComputeGates = new(StringComparer.Ordinal);
+
     /// <summary>The organisation with this id if the user may see it.</summary>
     public Task<OrganisationRef?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Organisations.AsNoTracking().Where(o => o.Id == id)
@@ -165,8 +167,25 @@ public sealed class DashboardFigures(
             }
             else
             {
-                figures = await ComputeLiveAsync(scope, partPathLength, asOf, cancellationToken);
-                await snapshots.SaveAsync(figures, partPathLength, marker, cancellationToken);
+                // One computation per key in this process: requests arriving meanwhile wait for its row.
+                var gate = ComputeGates.GetOrAdd(scope.Path + "|" + partPathLength, _ => new SemaphoreSlim(1, 1));
+                await gate.WaitAsync(cancellationToken);
+                try
+                {
+                    if (await snapshots.NewestAsync(scope.Path, partPathLength, asOf, cancellationToken) is { } meanwhile)
+                    {
+                        figures = SnapshotFigures.Deserialize(meanwhile, scope, refreshing: meanwhile.ChangeMarker != marker);
+                    }
+                    else
+                    {
+                        figures = await ComputeLiveAsync(scope, partPathLength, asOf, cancellationToken);
+                        await snapshots.SaveAsync(figures, partPathLength, marker, cancellationToken);
+                    }
+                }
+                finally
+                {
+                    gate.Release();
+                }
             }
         }
         else

@@ -20,12 +20,15 @@ public sealed class DashboardSnapshotOptions
     /// <summary>How often the background refresher looks for stale snapshots; 0 turns it off.</summary>
     public int SnapshotRefreshSeconds { get; set; } = 60;
 
-    public IReadOnlySet<OrganisationKind> Kinds => SnapshotKinds
-        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(k => Enum.TryParse<OrganisationKind>(k, ignoreCase: true, out var kind)
-            ? kind
-            : throw new InvalidOperationException($"Dashboard:SnapshotKinds: '{k}' is not an organisation kind."))
+    public IReadOnlySet<OrganisationKind> Kinds => Names
+        .Select(k => Enum.TryParse<OrganisationKind>(k, ignoreCase: true, out var kind) ? kind : (OrganisationKind?)null)
+        .OfType<OrganisationKind>()
         .ToHashSet();
+
+    /// <summary>Names in <see cref="SnapshotKinds"/> that are no organisation kind (ignored; the refresher logs them).</summary>
+    public IReadOnlyList<string> UnknownKinds => Names.Where(k => !Enum.TryParse<OrganisationKind>(k, ignoreCase: true, out _)).ToList();
+
+    private string[] Names => SnapshotKinds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public bool UsesSnapshot(OrganisationKind kind) => Kinds.Contains(kind);
 }
@@ -142,6 +145,11 @@ public sealed class DashboardSnapshotRefresher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.UnknownKinds is { Count: > 0 } unknown)
+        {
+            logger.LogWarning("Dashboard:SnapshotKinds names no organisation kind in {Unknown}; ignored", string.Join(", ", unknown));
+        }
+
         var seconds = options.Value.SnapshotRefreshSeconds;
         if (seconds <= 0 || options.Value.Kinds.Count == 0)
         {
