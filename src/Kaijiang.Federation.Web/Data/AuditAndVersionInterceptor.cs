@@ -259,10 +259,11 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataP
                 entry.Property(nameof(Person.PhoneHash)).CurrentValue = personalData.HashPhone(person.Phone);
             }
 
-            // The data-protection key ring is key material, a pending import a transient (encrypted) copy of a sheet:
-            // neither is a record, and neither is copied into the audit log (the import's commit is audited).
+            // The data-protection key ring is key material, a pending import a transient (encrypted) copy of a sheet,
+            // a dashboard snapshot figures derived from the records: none is a record, none is copied into the audit
+            // log (the import's commit is audited). A snapshot must not move the change marker it is compared with.
             if (!audit || entry.Metadata.IsOwned() || entry.Metadata.HasSharedClrType
-                || entry.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or PendingImport)
+                || entry.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or PendingImport or DashboardSnapshot)
             {
                 continue;
             }

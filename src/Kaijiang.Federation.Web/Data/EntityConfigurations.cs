@@ -448,6 +448,17 @@ internal sealed class PendingImportConfiguration : IEntityTypeConfiguration<Pend
     }
 }
 
+internal sealed class DashboardSnapshotConfiguration : IEntityTypeConfiguration<DashboardSnapshot>
+{
+    public void Configure(EntityTypeBuilder<DashboardSnapshot> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.ScopePath).HasMaxLength(OrganisationPath.MaxLength).IsUnicode(false).IsRequired();
+        b.Property(x => x.Figures).IsRequired();
+        b.HasIndex(x => new { x.ScopePath, x.PartPathLength, x.AsOf });
+    }
+}
+
 internal sealed class FederationUserConfiguration : IEntityTypeConfiguration<FederationUser>
 {
     public void Configure(EntityTypeBuilder<FederationUser> b)

@@ -78,6 +78,7 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>, I
     public DbSet<MonthlyReportText> MonthlyReportTexts => Set<MonthlyReportText>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+    public DbSet<DashboardSnapshot> DashboardSnapshots => Set<DashboardSnapshot>();
 
     /// <summary>The ASP.NET Core data-protection key ring (sign-in and anti-forgery cookies), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

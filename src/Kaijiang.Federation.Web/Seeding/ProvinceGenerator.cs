@@ -147,6 +147,10 @@ public sealed class ProvinceGenerator
 
         Say("Updating sequences and statistics");
         await writer.FinishAsync(cancellationToken);
+
+        // The bulk writer writes no audit entries, so the dashboard's change marker did not move: a snapshot counted
+        // while the load ran (a portal started on the database before it) would pass for current.
+        await db.DashboardSnapshots.ExecuteDeleteAsync(cancellationToken);
         Say("Done");
         return new ProvinceCounts(Cities, Counties, _townships.Count, _grassroots.Count, _people.Count, _terms.Count, loans.Count, repayments.Count,
             families.Count, awards.Count, indicators.Count, reports, values);

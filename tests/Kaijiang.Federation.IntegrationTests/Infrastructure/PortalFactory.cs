@@ -66,6 +66,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Migrate", Migrate ? "true" : "false");
         builder.UseSetting("Security:SignInPermitsPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "portal-.log"));
+        // The dashboard snapshot refresher stays off unless a test turns it on (or calls its RefreshAsync itself).
+        builder.UseSetting("Dashboard:SnapshotRefreshSeconds", "0");
         if (UseTestKeys)
         {
             builder.UseSetting("Privacy:EncryptionKey", TestEncryptionKey);

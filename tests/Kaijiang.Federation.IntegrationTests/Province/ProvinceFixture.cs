@@ -2,6 +2,7 @@ using Kaijiang.Federation.IntegrationTests.Infrastructure;
 using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaijiang.Federation.IntegrationTests.Province;
 
@@ -33,6 +34,13 @@ public sealed class ProvinceFixture : IAsyncLifetime
         Assert.DoesNotContain("/Account/Login", response.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
         return client;
     }
+
+    /// <summary>
+    /// One round of the dashboard snapshot refresher (off in tests): the province and its cities read their dashboard
+    /// from snapshots, which show a change saved by another test of the class only after a round.
+    /// </summary>
+    public Task<int> RefreshDashboardSnapshotsAsync() =>
+        Factory.Services.GetRequiredService<Kaijiang.Federation.Web.Features.Dashboard.DashboardSnapshotRefresher>().RefreshAsync(CancellationToken.None);
 
     public Task DisposeAsync()
     {

@@ -9,6 +9,10 @@ public static class DashboardFeature
         // The same short cache, evicted by the same signal, for the organisation pages' subtree figures.
         services.AddScoped<Data.ReadCache>();
         services.Configure<ReportOptions>(configuration.GetSection(ReportOptions.Section));
+        services.Configure<DashboardSnapshotOptions>(configuration.GetSection(DashboardSnapshotOptions.Section));
+        services.AddScoped<DashboardSnapshotStore>();
+        services.AddSingleton<DashboardSnapshotRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DashboardSnapshotRefresher>());
         services.AddScoped<DashboardFigures>();
         services.AddScoped<DashboardLookups>();
         services.AddScoped<DashboardPageBuilder>();

@@ -227,6 +227,43 @@ namespace Kaijiang.Federation.Web.Data.Migrations.PostgreSql
                     b.ToTable("Books");
                 });
 
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.DashboardSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ChangeMarker")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PartPathLength")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopePath", "PartPathLength", "AsOf");
+
+                    b.ToTable("DashboardSnapshots");
+                });
+
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.Expert", b =>
                 {
                     b.Property<int>("Id")

@@ -226,6 +226,43 @@ namespace Kaijiang.Federation.Web.Data.Migrations.SqlServer
                     b.ToTable("Books");
                 });
 
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.DashboardSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ChangeMarker")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("PartPathLength")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopePath", "PartPathLength", "AsOf");
+
+                    b.ToTable("DashboardSnapshots");
+                });
+
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.Expert", b =>
                 {
                     b.Property<int>("Id")

@@ -213,6 +213,41 @@ namespace Kaijiang.Federation.Web.Data.Migrations.Sqlite
                     b.ToTable("Books");
                 });
 
+            modelBuilder.Entity("Kaijiang.Federation.Web.Domain.DashboardSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangeMarker")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartPathLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopePath", "PartPathLength", "AsOf");
+
+                    b.ToTable("DashboardSnapshots");
+                });
+
             modelBuilder.Entity("Kaijiang.Federation.Web.Domain.Expert", b =>
                 {
                     b.Property<int>("Id")
