@@ -16,17 +16,19 @@ public sealed class ReadCache(IMemoryCache cache, DashboardCacheSignal signal, F
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
     public async Task<T> GetOrCreateAsync<T>(string what, string key, Func<Task<T>> compute)
-        where T : class
     {
         // The generation is read before computing: a change saved meanwhile leaves this entry under the old generation.
         var fullKey = string.Join('|', "read", what, signal.Generation, db.ScopePath ?? "*", clock.Today().DayNumber, key);
-        if (cache.TryGetValue(fullKey, out T? hit) && hit is not null)
+        if (cache.TryGetValue(fullKey, out Entry<T>? hit) && hit is not null)
         {
-            return hit;
+            return hit.Value;
         }
 
         var value = await compute();
-        cache.Set(fullKey, value, Lifetime);
+        cache.Set(fullKey, new Entry<T>(value), Lifetime);
         return value;
     }
+
+    /// <summary>A value as a cache entry: a number or a missing table (null) are values too.</summary>
+    private sealed record Entry<T>(T Value);
 }

@@ -60,9 +60,6 @@ public sealed record OrganisationDetails
     public DateOnly Today { get; init; }
 }
 
-/// <summary>A children table or none, as a cache entry (a cache holds no null).</summary>
-internal sealed record CachedChildren(ChildrenTable? Table);
-
 /// <summary>Reads of the organisation pages. The scope filter makes an organisation outside the user's subtree not found.</summary>
 public sealed class OrganisationQueries(FederationDbContext db, TimeProvider clock, ReadCache readCache)
 {
@@ -132,8 +129,8 @@ public sealed class OrganisationQueries(FederationDbContext db, TimeProvider clo
             ServiceSites = sites,
             // The two reads that add up the subtree are cached briefly (ReadCache); the rest is the organisation's own.
             Registers = await readCache.GetOrCreateAsync("registers", organisation.Path, () => RegistersAsync(organisation.Path, cancellationToken)),
-            Children = (await readCache.GetOrCreateAsync("children", $"{id}|{filter.Kind}|{filter.ShowClosed}|{filter.Page}",
-                async () => new CachedChildren(await ChildrenAsync(id, filter, cancellationToken)))).Table,
+            Children = await readCache.GetOrCreateAsync("children", $"{id}|{filter.Kind}|{filter.ShowClosed}|{filter.Page}",
+                () => ChildrenAsync(id, filter, cancellationToken)),
         };
     }
 

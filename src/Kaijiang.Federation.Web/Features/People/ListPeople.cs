@@ -39,10 +39,12 @@ public sealed record PersonRow(int Id, string Name, Sex Sex, DateOnly? BirthDate
 
 public sealed record TownshipOption(int Id, string Name);
 
+internal sealed record TownshipPath(int Id, string Name, string Path);
+
 public sealed record PeopleListPage(PeopleFilter Filter, IReadOnlyList<PersonRow> Rows, int Total, int PageCount, IReadOnlyList<TownshipOption> Townships);
 
 /// <summary>Lists the people in the user's scope, filtered, a page at a time in a stable order (name, then id).</summary>
-public sealed class ListPeople(FederationDbContext db, TimeProvider clock)
+public sealed class ListPeople(FederationDbContext db, TimeProvider clock, ReadCache readCache)
 {
     public const int PageSize = 30;
 
@@ -58,11 +60,11 @@ public sealed class ListPeople(FederationDbContext db, TimeProvider clock)
             people = people.Where(PersonNames.Containing(name));
         }
 
-        var townships = await db.Organisations.AsNoTracking()
+        var townships = await readCache.GetOrCreateAsync("townships", "", () => db.Organisations.AsNoTracking()
             .Where(o => o.Kind == OrganisationKind.Township)
             .OrderBy(o => o.Path)
-            .Select(o => new { o.Id, o.Name, o.Path })
-            .ToListAsync(cancellationToken);
+            .Select(o => new TownshipPath(o.Id, o.Name, o.Path))
+            .ToListAsync(cancellationToken));
         if (filter.Township is { } townshipId && townships.FirstOrDefault(t => t.Id == townshipId) is { } township)
         {
             var upper = OrganisationPath.SubtreeUpperBound(township.Path);
@@ -110,7 +112,9 @@ public sealed class ListPeople(FederationDbContext db, TimeProvider clock)
             people = people.Where(p => terms.Any(t => t.PersonId == p.Id));
         }
 
-        var total = await people.CountAsync(cancellationToken);
+        // Counting every person of the scope is the list's costliest query: it is cached briefly for the filter (ReadCache).
+        var total = await readCache.GetOrCreateAsync("people-count", $"{name}|{filter.Township}|{filter.Kind}|{filter.Office}|{filter.CrossPost}",
+            () => people.CountAsync(cancellationToken));
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         filter.Page = Math.Clamp(filter.Page, 1, pageCount);
 

@@ -50,7 +50,7 @@ public sealed record MissingList(int Period, string PeriodText, DateOnly DueDate
 /// Completeness and timeliness (as DHIS2 reports them): a month is expected once its due day has passed; a report
 /// counts as received when it is submitted or approved, and on time when submitted by the due day.
 /// </summary>
-public sealed class ReportCompleteness(FederationDbContext db, TimeProvider clock, IOptions<ReportOptions> options)
+public sealed class ReportCompleteness(FederationDbContext db, TimeProvider clock, IOptions<ReportOptions> options, ReadCache readCache)
 {
     public static CellState StateOf(int period, DateOnly today, int dueDay, ReportStatus? status, DateTimeOffset? submittedAt)
     {
@@ -70,7 +70,11 @@ public sealed class ReportCompleteness(FederationDbContext db, TimeProvider cloc
 
     public static bool IsOnTime(CellState state) => state is CellState.OnTime or CellState.ApprovedOnTime;
 
-    public async Task<CompletenessMatrix> MatrixAsync(int year, CancellationToken cancellationToken)
+    /// <summary>The year's matrix of the townships in scope; cached briefly per scope and year (ReadCache), dropped by any saved change.</summary>
+    public Task<CompletenessMatrix> MatrixAsync(int year, CancellationToken cancellationToken) =>
+        readCache.GetOrCreateAsync("completeness", year.ToString(CultureInfo.InvariantCulture), () => ComputeMatrixAsync(year, cancellationToken));
+
+    private async Task<CompletenessMatrix> ComputeMatrixAsync(int year, CancellationToken cancellationToken)
     {
         var today = clock.Today();
         var dueDay = options.Value.DueDay;

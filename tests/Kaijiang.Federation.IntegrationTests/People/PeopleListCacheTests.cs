@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Kaijiang.Federation.IntegrationTests.Infrastructure;
+using static Kaijiang.Federation.IntegrationTests.People.PeopleTestData;
+
+namespace Kaijiang.Federation.IntegrationTests.People;
+
+/// <summary>The people list's count is cached briefly (ReadCache); a person added is counted on the very next read.</summary>
+[Collection(DemoCountyCollection.Name)]
+public sealed partial class PeopleListCacheTests(WritableCountyFixture county) : IClassFixture<WritableCountyFixture>
+{
+    [Fact]
+    public async Task A_person_added_is_counted_on_the_next_read_of_the_list()
+    {
+        var client = await SignedInAsync(county.Factory, "county.staff");
+        await client.Http.GetStringAsync("/People");
+        var before = Total(await client.Http.GetStringAsync("/People")); // the cached count
+        var page = await client.Http.GetStringAsync("/People/Create");
+        var jianshe = await OrganisationIdAsync(county.Factory, "建设社区");
+
+        var response = await client.PostFormAsync("/People/Create", page, PersonForm(Unique("计数"), new DateOnly(1984, 3, 9), organisationId: jianshe));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        Assert.Equal(before + 1, Total(await client.Http.GetStringAsync("/People")));
+    }
+
+    private static int Total(string html) => int.Parse(DataTotal().Match(html).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("data-total=\"(\\d+)\"")]
+    private static partial Regex DataTotal();
+}
