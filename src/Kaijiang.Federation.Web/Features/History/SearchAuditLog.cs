@@ -99,13 +99,13 @@ public sealed class SearchAuditLog(FederationDbContext db, CurrentUser currentUs
         // Days are China days whatever the server's zone: [from 00:00 +08:00, the day after to 00:00 +08:00).
         if (filter.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+            var start = ChinaTime.StartOfDay(from);
             entries = entries.Where(a => a.At >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+            var end = ChinaTime.StartOfDay(to.AddDays(1));
             entries = entries.Where(a => a.At < end);
         }
 

@@ -29,8 +29,8 @@ public sealed class RegisterSuggestions(FederationDbContext db)
 
         // Nominations are timestamps; the month is China time. As UTC instants: PostgreSQL's Npgsql refuses to write a
         // DateTimeOffset parameter with any other offset (the suggestions failed there; seen in the load run's log).
-        var fromUtc = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
-        var untilUtc = new DateTimeOffset(until.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        var fromUtc = ChinaTime.StartOfDay(from);
+        var untilUtc = ChinaTime.StartOfDay(until);
         var nominated = await db.FamilyAwards.AsNoTracking()
             .Where(a => a.NominatedAt >= fromUtc && a.NominatedAt < untilUtc
                         && a.Organisation!.Path.CompareTo(townshipPath) >= 0 && a.Organisation.Path.CompareTo(upper) < 0)
