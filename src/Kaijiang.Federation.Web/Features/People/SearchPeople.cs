@@ -13,33 +13,22 @@ public static class PersonNames
     /// PostgreSQL, which no index can serve; <c>LIKE '%part%'</c> (wildcards in the input escaped) uses the trigram index
     /// when the part has three characters or more. A shorter part has no trigram of its own, so it is asked as what it
     /// means: the name starts with it, or ends with it (the trigram index answers both, from the word-boundary
-    /// trigrams), or the name is long enough to hold it strictly inside (names of two to three characters cannot,
-    /// and the index on the name's length finds the few that can). Same rows as <c>LIKE '%part%'</c>.
+    /// trigrams), or the name is long enough to hold it strictly inside (a name at most one character longer than the
+    /// part cannot; the index on the name's length finds the few longer ones). Same rows as <c>LIKE '%part%'</c>.
     /// </summary>
     public static System.Linq.Expressions.Expression<Func<Person, bool>> Containing(string part)
     {
         var escaped = part.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal);
         var inside = "%" + escaped + "%";
-        switch (part.Length)
+        if (part.Length >= 3)
         {
-            case 1:
-            {
-                var (prefix, suffix) = (escaped + "%", "%" + escaped);
-                return p => EF.Functions.Like(p.Name, prefix, "\\") || EF.Functions.Like(p.Name, suffix, "\\")
-                    || (p.Name.Length >= 3 && EF.Functions.Like(p.Name, inside, "\\"));
-            }
-
-            case 2:
-            {
-                var (prefix, suffix) = (escaped + "%", "%" + escaped);
-                return p => EF.Functions.Like(p.Name, prefix, "\\") || EF.Functions.Like(p.Name, suffix, "\\")
-                    || (p.Name.Length >= 4 && EF.Functions.Like(p.Name, inside, "\\"));
-            }
-
-            default:
-                return p => EF.Functions.Like(p.Name, inside, "\\");
+            return p => EF.Functions.Like(p.Name, inside, "\\");
         }
+
+        var (prefix, suffix, longEnough) = (escaped + "%", "%" + escaped, part.Length + 2);
+        return p => EF.Functions.Like(p.Name, prefix, "\\") || EF.Functions.Like(p.Name, suffix, "\\")
+            || (p.Name.Length >= EF.Constant(longEnough) && EF.Functions.Like(p.Name, inside, "\\"));
     }
 }
 
