@@ -124,7 +124,7 @@ public sealed partial class ImportRoster(
         var terms = termIds.Count == 0 ? [] : await db.OfficeTerms.Where(t => termIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
 
         // Adding thousands of records with automatic change detection on scans the tracker again and again; the
-        // changes of the existing records are detected once, below.
+        // changes of the existing records are detected once, by the save (the audit interceptor detects them first).
         var tracker = db.ChangeTracker;
         var autoDetect = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
@@ -145,11 +145,6 @@ public sealed partial class ImportRoster(
                 {
                     db.OfficeTerms.Add(term);
                 }
-            }
-
-            if (people.Count > 0 || terms.Count > 0)
-            {
-                tracker.DetectChanges();
             }
 
             saving.Start();
