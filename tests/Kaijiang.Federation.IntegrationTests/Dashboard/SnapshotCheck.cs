@@ -13,7 +13,8 @@ public static class SnapshotCheck
 {
     /// <summary>The dashboard's figures with a memory cache of their own, empty: as on a restarted or second instance.</summary>
     public static DashboardFigures Uncached(IServiceProvider services) =>
-        ActivatorUtilities.CreateInstance<DashboardFigures>(services, new MemoryCache(new MemoryCacheOptions()));
+        ActivatorUtilities.CreateInstance<DashboardFigures>(services,
+            ActivatorUtilities.CreateInstance<ReadCache>(services, new MemoryCache(new MemoryCacheOptions())));
 
     /// <summary>
     /// Counts the figures of <paramref name="path"/> live, then reads them twice through uncached dashboards (the first

@@ -102,9 +102,9 @@ public sealed class ReportOptions
 /// Computes every figure of the dashboard from the records, with one grouped query per kind of record. Every query
 /// groups by the organisation's path cut to the level of the parts, so the parts' figures (the township breakdown,
 /// the charts by township, the comparison table) come from the same queries as the total.
-/// The result is cached per (path, parts level, day) for <see cref="CacheDuration"/>, and dropped when any change is saved
-/// (<see cref="DashboardCacheSignal"/>): the user's own scope filter still applies first, and the cached model holds
-/// numbers and both languages' names only, no culture-formatted text.
+/// The result is cached per (path, parts level, day) in the short per-scope <see cref="ReadCache"/>, dropped when any
+/// change is saved: the user's own scope filter still applies first, and the cached model holds numbers and both
+/// languages' names only, no culture-formatted text.
 /// Large scopes (<see cref="DashboardSnapshotOptions.SnapshotKinds"/>) are not counted on a request: past the memory
 /// cache they read today's newest stored snapshot (<see cref="DashboardSnapshotStore"/>), kept current by
 /// <see cref="DashboardSnapshotRefresher"/>, and count live only when today has none yet.
@@ -112,14 +112,11 @@ public sealed class ReportOptions
 public sealed class DashboardFigures(
     FederationDbContext db,
     TimeProvider clock,
-    IMemoryCache cache,
-    DashboardCacheSignal signal,
+    ReadCache readCache,
     Microsoft.Extensions.Options.IOptions<ReportOptions> reportOptions,
     Microsoft.Extensions.Options.IOptions<DashboardSnapshotOptions> snapshotOptions,
     DashboardSnapshotStore snapshots)
 {
-    public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(60);
-
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> ComputeGates = new(StringComparer.Ordinal);
 
     /// <summary>The organisation with this id if the user may see it.</summary>
@@ -144,17 +141,18 @@ public sealed class DashboardFigures(
     public Task<ScopeFigures> ForAsync(OrganisationRef scope, CancellationToken cancellationToken) =>
         ForAsync(scope, scope.Path.Length + OrganisationPath.SegmentWidth, clock.Today(), cancellationToken);
 
-    /// <summary>The figures of <paramref name="scope"/>, broken down by the ancestors at <paramref name="partPathLength"/>, as of a day.</summary>
-    public async Task<ScopeFigures> ForAsync(OrganisationRef scope, int partPathLength, DateOnly asOf, CancellationToken cancellationToken)
-    {
-        // The user's scope is part of the key: two users with different scopes never share a cached model
-        // even if one day a drill-down path lies outside one of them.
-        var key = string.Join('|', "dashboard", signal.Generation, db.ScopePath ?? "*", scope.Path, partPathLength, asOf.DayNumber, clock.Today().DayNumber);
-        if (cache.TryGetValue(key, out ScopeFigures? cached) && cached is not null)
-        {
-            return cached;
-        }
+    /// <summary>
+    /// The figures of <paramref name="scope"/>, broken down by the ancestors at <paramref name="partPathLength"/>, as of a day.
+    /// The user's scope is part of the cache key: two users with different scopes never share a cached model even if
+    /// one day a drill-down path lies outside one of them.
+    /// </summary>
+    public Task<ScopeFigures> ForAsync(OrganisationRef scope, int partPathLength, DateOnly asOf, CancellationToken cancellationToken) =>
+        readCache.GetOrCreateAsync("dashboard", $"{scope.Path}|{partPathLength}|{asOf.DayNumber}",
+            () => LoadAsync(scope, partPathLength, asOf, cancellationToken));
 
+    /// <summary>The figures past the memory cache: today's snapshot of a large scope, or counted live.</summary>
+    private async Task<ScopeFigures> LoadAsync(OrganisationRef scope, int partPathLength, DateOnly asOf, CancellationToken cancellationToken)
+    {
         ScopeFigures figures;
         if (asOf == clock.Today() && snapshotOptions.Value.UsesSnapshot(scope.Kind))
         {
@@ -193,7 +191,6 @@ public sealed class DashboardFigures(
             figures = await ComputeLiveAsync(scope, partPathLength, asOf, cancellationToken);
         }
 
-        cache.Set(key, figures, CacheDuration);
         return figures;
     }
 
