@@ -263,7 +263,7 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataP
             // a dashboard snapshot figures derived from the records: none is a record, none is copied into the audit
             // log (the import's commit is audited). A snapshot must not move the change marker it is compared with.
             if (!audit || entry.Metadata.IsOwned() || entry.Metadata.HasSharedClrType
-                || entry.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or PendingImport or DashboardSnapshot)
+                || RecordChanges.IsBookkeeping(entry.Entity))
             {
                 continue;
             }

@@ -63,6 +63,8 @@ public static class DatabaseRegistration
         services.AddSingleton<PersonalDataProtector>();
         services.AddScoped<PersonalDataStartup>();
         services.AddScoped<AuditAndVersionInterceptor>();
+        services.AddSingleton<RecordChangeSignal>();
+        services.AddScoped<RecordChangeInterceptor>();
         services.Configure<AuditOptions>(configuration.GetSection("Audit"));
         services.AddHostedService<AuditSealer>();
         switch (provider)
@@ -102,8 +104,8 @@ public static class DatabaseRegistration
         options.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>(), AuditGuard)
             // One model per personal-data key set: the value converters hold the keys.
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
-            // Drops the dashboard's cached figures after any saved change (absent in hosts without the dashboard).
-            .AddInterceptors(sp.GetServices<Features.Dashboard.DashboardCacheSignal>())
+            // After the audit interceptor: moves the read caches' generation on once a saved record has committed.
+            .AddInterceptors(sp.GetRequiredService<RecordChangeInterceptor>())
             // Dependents (repayments, report values, family members, site managers) are only ever reached through
             // their scoped parent, so the parent's scope filter covers them.
             .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));

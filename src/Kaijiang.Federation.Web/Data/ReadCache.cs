@@ -1,5 +1,4 @@
 using Kaijiang.Federation.Web.Domain;
-using Kaijiang.Federation.Web.Features.Dashboard;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Kaijiang.Federation.Web.Data;
@@ -7,11 +6,11 @@ namespace Kaijiang.Federation.Web.Data;
 /// <summary>
 /// The short per-scope cache of read models that add up a whole subtree (the dashboard's figures, an organisation
 /// page's register figures and children, the people list's count, the completeness matrix). The key holds the change
-/// generation (<see cref="DashboardCacheSignal"/>, moved on by every saved change in this process, so nobody reads
+/// generation (<see cref="RecordChangeSignal"/>, moved on by every saved record in this process, so nobody reads
 /// figures older than their own last change), the user's scope (two scopes never share an entry), and the day;
 /// entries live <see cref="Lifetime"/> at most, which also bounds how long another instance's change can stay unseen.
 /// </summary>
-public sealed class ReadCache(IMemoryCache cache, DashboardCacheSignal signal, FederationDbContext db, TimeProvider clock)
+public sealed class ReadCache(IMemoryCache cache, RecordChangeSignal signal, FederationDbContext db, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 

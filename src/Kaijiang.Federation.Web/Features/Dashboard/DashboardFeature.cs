@@ -5,8 +5,8 @@ public static class DashboardFeature
     public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMemoryCache();
-        services.AddSingleton<DashboardCacheSignal>();
-        // The same short cache, evicted by the same signal, for the organisation pages' subtree figures.
+        // The short per-scope cache of subtree figures (dashboard, organisation pages, people list, completeness),
+        // evicted by the database's record-change signal.
         services.AddScoped<Data.ReadCache>();
         services.Configure<ReportOptions>(configuration.GetSection(ReportOptions.Section));
         services.Configure<DashboardSnapshotOptions>(configuration.GetSection(DashboardSnapshotOptions.Section));

@@ -102,8 +102,8 @@ public sealed class ReportOptions
 /// Computes every figure of the dashboard from the records, with one grouped query per kind of record. Every query
 /// groups by the organisation's path cut to the level of the parts, so the parts' figures (the township breakdown,
 /// the charts by township, the comparison table) come from the same queries as the total.
-/// The result is cached per (path, parts level, day) in the short per-scope <see cref="ReadCache"/>, dropped when any
-/// change is saved: the user's own scope filter still applies first, and the cached model holds numbers and both
+/// The result is cached per (path, parts level, day) in the short per-scope <see cref="ReadCache"/>, dropped when any saved
+/// record changes: the user's own scope filter still applies first, and the cached model holds numbers and both
 /// languages' names only, no culture-formatted text.
 /// Large scopes (<see cref="DashboardSnapshotOptions.SnapshotKinds"/>) are not counted on a request: past the memory
 /// cache they read today's newest stored snapshot (<see cref="DashboardSnapshotStore"/>), kept current by

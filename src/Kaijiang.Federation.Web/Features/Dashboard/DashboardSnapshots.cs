@@ -100,7 +100,7 @@ public sealed class DashboardSnapshotStore(FederationDbContext db, TimeProvider 
     /// </summary>
     public async Task<long> ChangeMarkerAsync(CancellationToken cancellationToken) =>
         await db.AuditEntries
-            .Where(e => ChangeActions.Contains(e.Action) && e.EntityType != nameof(FederationUser) && !e.EntityType.StartsWith("Identity"))
+            .Where(e => ChangeActions.Contains(e.Action) && e.EntityType != RecordChanges.AccountTypeName && !e.EntityType.StartsWith(RecordChanges.IdentityTypePrefix))
             .MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
 
     /// <summary>The newest snapshot of (path, parts, day), with its figures, or null.</summary>
@@ -138,7 +138,8 @@ public sealed class DashboardSnapshotStore(FederationDbContext db, TimeProvider 
 /// database down) is logged and the next round tries again: it never stops the host.
 /// </summary>
 public sealed class DashboardSnapshotRefresher(
-    IServiceScopeFactory scopes, IOptions<DashboardSnapshotOptions> options, TimeProvider clock, ILogger<DashboardSnapshotRefresher> logger)
+    IServiceScopeFactory scopes, IOptions<DashboardSnapshotOptions> options, RecordChangeSignal signal, TimeProvider clock,
+    ILogger<DashboardSnapshotRefresher> logger)
     : BackgroundService
 {
     private bool _ensuredTop;
@@ -216,6 +217,8 @@ public sealed class DashboardSnapshotRefresher(
             var started = clock.GetTimestamp();
             var result = await figures.ComputeLiveAsync(organisation, length, today, cancellationToken);
             await store.SaveAsync(result, length, marker, cancellationToken);
+            // A snapshot save is not a record change, but pages may hold the older snapshot in their read cache.
+            signal.Bump();
             computed++;
             logger.LogInformation("Dashboard snapshot of {Path} (parts {Length}) computed in {Elapsed} ms", path, length, (int)clock.GetElapsedTime(started).TotalMilliseconds);
         }

@@ -70,7 +70,7 @@ public sealed class ReportCompleteness(FederationDbContext db, TimeProvider cloc
 
     public static bool IsOnTime(CellState state) => state is CellState.OnTime or CellState.ApprovedOnTime;
 
-    /// <summary>The year's matrix of the townships in scope; cached briefly per scope and year (ReadCache), dropped by any saved change.</summary>
+    /// <summary>The year's matrix of the townships in scope; cached briefly per scope and year (ReadCache), dropped by any saved record.</summary>
     public Task<CompletenessMatrix> MatrixAsync(int year, CancellationToken cancellationToken) =>
         readCache.GetOrCreateAsync("completeness", year.ToString(CultureInfo.InvariantCulture), () => ComputeMatrixAsync(year, cancellationToken));
 
