@@ -1,7 +1,9 @@
 using System.Net;
 using Kaijiang.Federation.IntegrationTests.Infrastructure;
+using Kaijiang.Federation.Web.Data;
 using Kaijiang.Federation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Kaijiang.Federation.IntegrationTests.Performance;
@@ -47,6 +49,8 @@ public sealed class SqlCommandBudgetTests(DemoCountyFixture county, ITestOutputH
     {
         var url = await ResolveAsync(page);
         var client = await PeopleTestDataSignIn(user);
+        // The bound is for the page uncached: the short read cache (ReadCache) may hold what another test read.
+        Factory.Services.GetRequiredService<RecordChangeSignal>().Bump();
         var id = Guid.NewGuid().ToString("N");
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add(SqlCommandCounter.Header, id);
