@@ -67,23 +67,27 @@ public static class DatabaseRegistration
         services.AddScoped<RecordChangeInterceptor>();
         services.Configure<AuditOptions>(configuration.GetSection("Audit"));
         services.AddHostedService<AuditSealer>();
+        // Pooled contexts (ADR 0013): the options are built once, and a context's internal services are reused by the
+        // next request instead of being built again for each one. Each lease gets the request's scope and interceptors.
         switch (provider)
         {
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerFederationDbContext>((sp, o) =>
-                    Common(sp, o).UseSqlServer(connectionString, s => s
+                services.AddPooledDbContextFactory<SqlServerFederationDbContext>((sp, o) =>
+                    Common(o).UseSqlServer(connectionString, s => s
                         .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)
                         .EnableRetryOnFailure(RetryCount, RetryDelay, errorNumbersToAdd: null)));
-                services.AddScoped<FederationDbContext>(sp => sp.GetRequiredService<SqlServerFederationDbContext>());
+                services.AddScoped<FederationDbContext>(Lease<SqlServerFederationDbContext>);
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PostgreSqlFederationDbContext>((sp, o) => Common(sp, o).UseNpgsql(connectionString, n => n
+                services.AddPooledDbContextFactory<PostgreSqlFederationDbContext>((sp, o) => Common(o).UseNpgsql(connectionString, n => n
+                    .UseParameterizedCollectionMode(CollectionMode)
                     .EnableRetryOnFailure(RetryCount, RetryDelay, errorCodesToAdd: null)));
-                services.AddScoped<FederationDbContext>(sp => sp.GetRequiredService<PostgreSqlFederationDbContext>());
+                services.AddScoped<FederationDbContext>(Lease<PostgreSqlFederationDbContext>);
                 break;
             default:
-                services.AddDbContext<SqliteFederationDbContext>((sp, o) => Common(sp, o).UseSqlite(connectionString));
-                services.AddScoped<FederationDbContext>(sp => sp.GetRequiredService<SqliteFederationDbContext>());
+                services.AddPooledDbContextFactory<SqliteFederationDbContext>((sp, o) => Common(o).UseSqlite(connectionString, s => s
+                    .UseParameterizedCollectionMode(CollectionMode)));
+                services.AddScoped<FederationDbContext>(Lease<SqliteFederationDbContext>);
                 break;
         }
 
@@ -100,12 +104,38 @@ public static class DatabaseRegistration
 
     private static readonly AppendOnlyAuditGuard AuditGuard = new();
 
-    private static DbContextOptionsBuilder Common(IServiceProvider sp, DbContextOptionsBuilder options) =>
-        options.AddInterceptors(sp.GetRequiredService<AuditAndVersionInterceptor>(), AuditGuard)
+    /// <summary>
+    /// A list in a query (<c>ids.Contains(o.Id)</c>: breadcrumbs, the scope's ancestors in the reports' filter, the
+    /// completeness matrix's townships) is sent as one array parameter (<c>= ANY(@ids)</c>, <c>json_each(@ids)</c>), so
+    /// the SQL is the same whatever the list and EF Core generates it once. EF Core 10's default, one parameter per
+    /// element, made it generate the SQL again on every request under a lock (5.9 % of the organisation page's CPU and
+    /// most of its lock waits, profiled). SQL Server keeps the default: its OPENJSON plans are the reason EF changed it.
+    /// </summary>
+    private const ParameterTranslationMode CollectionMode = ParameterTranslationMode.Parameter;
+
+    /// <summary>
+    /// Takes a context from the pool for this DI scope (one request, one background unit of work) and hands it the
+    /// scope's user and its own save interceptors; disposing the scope returns it. The only registration that creates
+    /// a context: a second one mapping to the same instance would dispose it twice, and a pooled context disposed
+    /// twice goes back to the pool while another request holds it.
+    /// </summary>
+    private static TContext Lease<TContext>(IServiceProvider sp)
+        where TContext : FederationDbContext
+    {
+        var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        context.Lease(sp.GetService<IOrganisationScope>(), [
+            sp.GetRequiredService<AuditAndVersionInterceptor>(),
+            AuditGuard,
+            // After the audit interceptor: moves the read caches' generation on once a saved record has committed.
+            sp.GetRequiredService<RecordChangeInterceptor>(),
+        ]);
+        return context;
+    }
+
+    private static DbContextOptionsBuilder Common(DbContextOptionsBuilder options) =>
+        options.AddInterceptors(LeaseInterceptors.Instance)
             // One model per personal-data key set: the value converters hold the keys.
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
-            // After the audit interceptor: moves the read caches' generation on once a saved record has committed.
-            .AddInterceptors(sp.GetRequiredService<RecordChangeInterceptor>())
             // Dependents (repayments, report values, family members, site managers) are only ever reached through
             // their scoped parent, so the parent's scope filter covers them.
             .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));

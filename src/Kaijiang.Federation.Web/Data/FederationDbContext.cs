@@ -2,6 +2,7 @@ using Kaijiang.Federation.Web.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -13,13 +14,18 @@ namespace Kaijiang.Federation.Web.Data;
 /// </summary>
 public abstract class FederationDbContext : IdentityDbContext<FederationUser>, IDataProtectionKeyContext
 {
-    private readonly IOrganisationScope? _scope;
+    private IOrganisationScope? _scope;
 
-    protected FederationDbContext(DbContextOptions options, IOrganisationScope? scope, PersonalDataProtector? personalData)
+    /// <summary>
+    /// Contexts are pooled (<see cref="DatabaseRegistration"/>): the constructor takes the options only, and what
+    /// belongs to one request (the user's scope, the audit actor, the per-save interceptors) is handed over by
+    /// <see cref="Lease"/> each time the context is taken from the pool.
+    /// </summary>
+    protected FederationDbContext(DbContextOptions options)
         : base(options)
     {
-        _scope = scope;
-        PersonalData = personalData;
+        // A singleton, found through the options before anything builds the model (the model's converters hold its keys).
+        PersonalData = options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(PersonalDataProtector)) as PersonalDataProtector;
     }
 
     /// <summary>
@@ -27,6 +33,21 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>, I
     /// (the design-time tools that make migrations); the model is the same either way.
     /// </summary>
     public PersonalDataProtector? PersonalData { get; }
+
+    /// <summary>
+    /// This lease's save interceptors, in order (the audit trail, its append-only guard, the record-change signal):
+    /// they keep state between the stages of one save, so each lease gets its own, called by
+    /// <see cref="LeaseInterceptors"/>, the one interceptor in the shared options.
+    /// </summary>
+    internal IReadOnlyList<ISaveChangesInterceptor> SaveInterceptors { get; private set; } = [];
+
+    /// <summary>Hands the context to one request (or one unit of work): its scope and its save interceptors; resets the rest.</summary>
+    public void Lease(IOrganisationScope? scope, IReadOnlyList<ISaveChangesInterceptor> saveInterceptors)
+    {
+        _scope = scope;
+        SaveInterceptors = saveInterceptors;
+        AuditDisabled = false;
+    }
 
     /// <summary>
     /// The path of the subtree this context sees, or null when it sees everything. Read at every query, never
@@ -178,8 +199,8 @@ public sealed class PersonalDataModelCacheKeyFactory : IModelCacheKeyFactory
         (context.GetType(), designTime, (context as FederationDbContext)?.PersonalData?.Fingerprint);
 }
 
-public sealed class SqliteFederationDbContext(DbContextOptions<SqliteFederationDbContext> options, IOrganisationScope? scope = null, PersonalDataProtector? personalData = null)
-    : FederationDbContext(options, scope, personalData)
+public sealed class SqliteFederationDbContext(DbContextOptions<SqliteFederationDbContext> options)
+    : FederationDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -189,11 +210,11 @@ public sealed class SqliteFederationDbContext(DbContextOptions<SqliteFederationD
     }
 }
 
-public sealed class SqlServerFederationDbContext(DbContextOptions<SqlServerFederationDbContext> options, IOrganisationScope? scope = null, PersonalDataProtector? personalData = null)
-    : FederationDbContext(options, scope, personalData);
+public sealed class SqlServerFederationDbContext(DbContextOptions<SqlServerFederationDbContext> options)
+    : FederationDbContext(options);
 
-public sealed class PostgreSqlFederationDbContext(DbContextOptions<PostgreSqlFederationDbContext> options, IOrganisationScope? scope = null, PersonalDataProtector? personalData = null)
-    : FederationDbContext(options, scope, personalData)
+public sealed class PostgreSqlFederationDbContext(DbContextOptions<PostgreSqlFederationDbContext> options)
+    : FederationDbContext(options)
 {
     public const string NameTrigramIndex = "IX_People_Name_Trigram";
 
