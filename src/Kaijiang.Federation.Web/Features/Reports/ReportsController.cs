@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kaijiang.Federation.Web.Authorization;
 using Kaijiang.Federation.Web.Domain;
+using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -144,7 +145,7 @@ public sealed class ReportsController(
     public async Task<IActionResult> MissingExport(int? period, CancellationToken cancellationToken)
     {
         var list = await completeness.MissingAsync(period, cancellationToken);
-        return File(await exports.MissingAsync(list.Period, cancellationToken), ReportExports.ContentType, $"missing-reports-{list.Period}.xlsx");
+        return File(await exports.MissingAsync(list.Period, cancellationToken), XlsxFile.ContentType, $"missing-reports-{list.Period}.xlsx");
     }
 
     [HttpGet]
@@ -166,7 +167,7 @@ public sealed class ReportsController(
             return NotFound();
         }
 
-        return File(await exports.MonthAsync(period, cancellationToken), ReportExports.ContentType, $"monthly-reports-{period}.xlsx");
+        return File(await exports.MonthAsync(period, cancellationToken), XlsxFile.ContentType, $"monthly-reports-{period}.xlsx");
     }
 
     [HttpGet]

@@ -6,7 +6,6 @@ using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Features.RosterImport;
 using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Kaijiang.Federation.Web.Features.RosterExport;
 
@@ -93,8 +92,8 @@ public sealed class ExportRoster(FederationDbContext db, TimeProvider clock, Cur
                 t.Person.Phone, t.Person.IdNumber, t.Office, t.IsFullTime, t.StartOn, t.InTwoCommittees, t.IsPartySecretary,
                 t.IsVillageDirector, t.MonthlyStipend, t.SecretaryMonthlyPay, t.PlannedEndOn))
             .AsEnumerable()
-            .Select(r => SpreadsheetCells.Neutralise<object?>(ToCells(r, full)));
-        await output.SaveAsAsync(rows, sheetName: "名册", cancellationToken: cancellationToken);
+            .Select(r => ToCells(r, full));
+        await XlsxFile.WriteAsync(output, rows, "名册", cancellationToken);
         return count;
     }
 
