@@ -214,11 +214,18 @@ public sealed class ReportsController(
         return outcome.NotFound ? NotFound() : SectionSaved(outcome, input);
     }
 
-    private IActionResult SectionSaved(IndicatorSaveOutcome outcome, SectionInput input)
+    private IActionResult SectionSaved(IndicatorSaveOutcome outcome, SectionInput input) =>
+        Saved(outcome, "SectionForm", input, l["Reports.Section.Saved"]);
+
+    private IActionResult IndicatorSaved(IndicatorSaveOutcome outcome, IndicatorInput input) =>
+        Saved(outcome, "IndicatorForm", input, l["Reports.Indicator.Saved"]);
+
+    /// <summary>After saving an indicator or a section: back to the list, or the form again with the errors.</summary>
+    private IActionResult Saved(IndicatorSaveOutcome outcome, string form, object input, LocalizedString saved)
     {
         if (outcome.Saved)
         {
-            TempData["Success"] = l["Reports.Section.Saved"].Value;
+            TempData["Success"] = saved.Value;
             return RedirectToAction(nameof(Indicators));
         }
 
@@ -227,7 +234,7 @@ public sealed class ReportsController(
             ModelState.AddModelError(field, message);
         }
 
-        return View("SectionForm", input);
+        return View(form, input);
     }
 
     [HttpGet]
@@ -268,22 +275,6 @@ public sealed class ReportsController(
 
         var outcome = await indicators.UpdateAsync(id, input, cancellationToken);
         return outcome.NotFound ? NotFound() : IndicatorSaved(outcome, input);
-    }
-
-    private IActionResult IndicatorSaved(IndicatorSaveOutcome outcome, IndicatorInput input)
-    {
-        if (outcome.Saved)
-        {
-            TempData["Success"] = l["Reports.Indicator.Saved"].Value;
-            return RedirectToAction(nameof(Indicators));
-        }
-
-        foreach (var (field, message) in outcome.Errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
-
-        return View("IndicatorForm", input);
     }
 
     private async Task<IActionResult> ReviewAsync(int organisationId, int period, int version, ReviewStep step, string? comment, CancellationToken cancellationToken)
