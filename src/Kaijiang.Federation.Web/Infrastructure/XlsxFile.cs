@@ -4,7 +4,8 @@ namespace Kaijiang.Federation.Web.Infrastructure;
 
 /// <summary>
 /// The one way the portal writes an .xlsx file: one sheet of rows (header → value), every cell passed through
-/// <see cref="SpreadsheetCells.Neutralise(object?)"/> on the way, so no export can forget formula injection.
+/// <see cref="SpreadsheetCells.Neutralise(object?)"/> on the way (in the rows given: they are the export's own),
+/// so no export can forget formula injection.
 /// A unit test keeps MiniExcel's writing calls in this file.
 /// </summary>
 public static class XlsxFile
@@ -12,14 +13,14 @@ public static class XlsxFile
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>Writes the rows to <paramref name="output"/>; they are read as they are written, so they may stream.</summary>
-    public static Task WriteAsync<TValue>(
-        Stream output, IEnumerable<IDictionary<string, TValue>> rows, string sheetName = "Sheet1", CancellationToken cancellationToken = default) =>
+    public static Task WriteAsync(
+        Stream output, IEnumerable<IDictionary<string, object?>> rows, string sheetName = "Sheet1", CancellationToken cancellationToken = default) =>
         output.SaveAsAsync(
-            rows.Select(SpreadsheetCells.Neutralise), sheetName: sheetName, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+            rows.Select(SpreadsheetCells.NeutraliseCells), sheetName: sheetName, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
 
     /// <summary>The rows as the bytes of an .xlsx file.</summary>
-    public static async Task<byte[]> BytesAsync<TValue>(
-        IEnumerable<IDictionary<string, TValue>> rows, string sheetName = "Sheet1", CancellationToken cancellationToken = default)
+    public static async Task<byte[]> BytesAsync(
+        IEnumerable<IDictionary<string, object?>> rows, string sheetName = "Sheet1", CancellationToken cancellationToken = default)
     {
         using var stream = new MemoryStream();
         await WriteAsync(stream, rows, sheetName, cancellationToken);

@@ -35,7 +35,7 @@ public sealed class SummaryController(
         }
 
         string part = l["Summary.Column.Part"], term = l["Summary.Column.Term"], value = l["Summary.Column.Value"], number = l["Summary.Column.Number"];
-        var rows = page.Parts.SelectMany(p => p.Lines.Select(line => new Dictionary<string, object>
+        var rows = page.Parts.SelectMany(p => p.Lines.Select(line => new Dictionary<string, object?>
         {
             [part] = p.Title,
             [term] = line.Label,
