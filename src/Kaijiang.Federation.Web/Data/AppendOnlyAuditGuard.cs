@@ -33,20 +33,11 @@ public sealed class AppendOnlyAuditGuard : SaveChangesInterceptor
 
         // Only the audit entries are scanned for changes (each on its own): Entries() with automatic detection on
         // would scan every tracked record again, thousands of them in a bulk save, to check a handful.
-        var tracker = context.ChangeTracker;
-        var autoDetect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
+        using var _ = context.ChangeTracker.PauseDetectChanges();
+        foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
         {
-            foreach (var entry in tracker.Entries<AuditEntry>())
-            {
-                entry.DetectChanges();
-                Check(entry);
-            }
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = autoDetect;
+            entry.DetectChanges();
+            Check(entry);
         }
     }
 

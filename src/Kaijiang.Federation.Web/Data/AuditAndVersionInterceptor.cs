@@ -56,8 +56,10 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataP
     {
         if (eventData.Context is { } context)
         {
+            // Changes are detected once here; every Entries() call below would detect them again over the whole
+            // tracker, which costs seconds in a save of thousands of records.
             context.ChangeTracker.DetectChanges();
-            using var _ = PauseDetectChanges(context);
+            using var _ = context.ChangeTracker.PauseDetectChanges();
             var missing = UntrackedOrganisations(context);
             Prepare(context, missing.Count == 0 ? null : PathQuery(context, missing).ToDictionary(o => o.Id, o => o.Path));
         }
@@ -71,7 +73,7 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataP
         if (eventData.Context is { } context)
         {
             context.ChangeTracker.DetectChanges();
-            using var _ = PauseDetectChanges(context);
+            using var _ = context.ChangeTracker.PauseDetectChanges();
             var missing = UntrackedOrganisations(context);
             Prepare(context, missing.Count == 0 ? null : await PathQuery(context, missing).ToDictionaryAsync(o => o.Id, o => o.Path, cancellationToken));
         }
@@ -153,22 +155,6 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataP
         var transaction = _ownTransaction;
         _ownTransaction = null;
         transaction?.Dispose(); // disposing an uncommitted transaction rolls it back
-    }
-
-    /// <summary>
-    /// Changes were detected once above; every <c>Entries()</c> call below would detect them again over the whole tracker,
-    /// which costs seconds in a save of thousands of records.
-    /// </summary>
-    private static AutoDetectPause PauseDetectChanges(DbContext context)
-    {
-        var pause = new AutoDetectPause(context.ChangeTracker, context.ChangeTracker.AutoDetectChangesEnabled);
-        context.ChangeTracker.AutoDetectChangesEnabled = false;
-        return pause;
-    }
-
-    private readonly record struct AutoDetectPause(ChangeTracker Tracker, bool WasEnabled) : IDisposable
-    {
-        public void Dispose() => Tracker.AutoDetectChangesEnabled = WasEnabled;
     }
 
     /// <summary>

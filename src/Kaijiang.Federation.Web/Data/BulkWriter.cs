@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -13,7 +14,8 @@ namespace Kaijiang.Federation.Web.Data;
 /// Writes many entities straight into their tables, without the change tracker: PostgreSQL through binary COPY,
 /// SQLite through prepared multi-row INSERTs in large transactions. Which table, which columns and what each column
 /// holds come from the EF Core model — table and column names, the value converters of the properties (enums,
-/// encrypted or hashed columns, SQLite's date-time-with-offset) and shadow properties — so the writer keeps
+/// encrypted or hashed columns, SQLite's date-time-with-offset) and shadow properties (written as null: a required
+/// one is refused), and names are quoted by the provider's own SQL helper — so the writer keeps
 /// working when an entity's mapping changes. Keys are written as given: the caller numbers the rows (that is how
 /// the rows of one load refer to each other) and <see cref="FinishAsync"/> moves the identity sequences past them.
 /// Nothing here writes audit entries or bumps versions: it is for loading generated data into an empty database.
@@ -25,16 +27,13 @@ public abstract class BulkWriter : IAsyncDisposable
     protected BulkWriter(FederationDbContext db)
     {
         Db = db;
+        Sql = db.GetService<ISqlGenerationHelper>();
     }
 
     protected FederationDbContext Db { get; }
 
-    /// <summary>
-    /// Supplies the value of a shadow property (one the entity class does not carry), given the property and the
-    /// entity; return <see cref="BulkTable.NoValue"/> to leave it to the default rule (null when the column is
-    /// nullable, otherwise an error that names the property).
-    /// </summary>
-    public Func<IProperty, object, object?>? ShadowValues { get; init; }
+    /// <summary>The provider's SQL helper: quotes table and column names as EF does.</summary>
+    protected ISqlGenerationHelper Sql { get; }
 
     /// <summary>Reports each table's progress: table, rows written so far, final (true once the table is done).</summary>
     public Action<string, long, bool>? Progress { get; init; }
@@ -74,7 +73,7 @@ public abstract class BulkWriter : IAsyncDisposable
         {
             var entityType = Db.Model.FindEntityType(type)
                 ?? throw new InvalidOperationException($"{type.Name} is not an entity of the model.");
-            table = new BulkTable(entityType, ShadowValues);
+            table = new BulkTable(entityType);
             _tables.Add(type, table);
         }
 
@@ -85,17 +84,14 @@ public abstract class BulkWriter : IAsyncDisposable
 /// <summary>One table as the bulk writer sees it: its name and the columns it writes, with how each gets its value.</summary>
 public sealed class BulkTable
 {
-    /// <summary>Returned by a shadow-value supplier that has nothing to say about a property.</summary>
-    public static readonly object NoValue = new();
-
-    public BulkTable(IEntityType entityType, Func<IProperty, object, object?>? shadowValues)
+    public BulkTable(IEntityType entityType)
     {
         Name = entityType.GetTableName() ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table.");
         Schema = entityType.GetSchema();
         var store = StoreObjectIdentifier.Table(Name, Schema);
         Columns = entityType.GetProperties()
             .Where(p => p.GetComputedColumnSql() is null && p.GetColumnName(store) is not null)
-            .Select(p => new BulkColumn(p, p.GetColumnName(store)!, shadowValues))
+            .Select(p => new BulkColumn(p, p.GetColumnName(store)!))
             .ToList();
         Key = entityType.FindPrimaryKey() is { Properties: [var only] } key
             && only.ValueGenerated == ValueGenerated.OnAdd && (only.ClrType == typeof(int) || only.ClrType == typeof(long))
@@ -112,7 +108,7 @@ public sealed class BulkTable
     /// <summary>The generated integer key whose sequence must be moved on after the load, if the table has one.</summary>
     public BulkColumn? Key { get; }
 
-    public string QuotedName(Func<string, string> quote) => Schema is null ? quote(Name) : quote(Schema) + "." + quote(Name);
+    public string QuotedName(ISqlGenerationHelper sql) => sql.DelimitIdentifier(Name, Schema);
 }
 
 /// <summary>A column: the property, its column name, its store type and the value the provider is given.</summary>
@@ -121,7 +117,7 @@ public sealed class BulkColumn
     private readonly Func<object, object?> _read;
     private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _converter;
 
-    public BulkColumn(IProperty property, string name, Func<IProperty, object, object?>? shadowValues)
+    public BulkColumn(IProperty property, string name)
     {
         Property = property;
         Name = name;
@@ -129,19 +125,11 @@ public sealed class BulkColumn
         _converter = property.GetValueConverter() ?? Mapping.Converter;
         if (property.IsShadowProperty())
         {
-            _read = entity =>
-            {
-                var value = shadowValues?.Invoke(property, entity) ?? BulkTable.NoValue;
-                if (!ReferenceEquals(value, BulkTable.NoValue))
-                {
-                    return value;
-                }
-
-                return property.IsNullable
-                    ? null
-                    : throw new InvalidOperationException(
-                        $"{property.DeclaringType.DisplayName()}.{property.Name} is a required shadow property; give BulkWriter.ShadowValues a value for it.");
-            };
+            // The entity does not carry the value: a nullable column gets null, a required one cannot be written.
+            _read = property.IsNullable
+                ? _ => null
+                : _ => throw new InvalidOperationException(
+                    $"{property.DeclaringType.DisplayName()}.{property.Name} is a required shadow property; the bulk writer has no value for it.");
         }
         else
         {
@@ -172,8 +160,6 @@ public sealed class BulkColumn
 /// <summary>PostgreSQL: one binary COPY per table, the fastest way in.</summary>
 internal sealed class PostgreSqlBulkWriter(FederationDbContext db) : BulkWriter(db)
 {
-    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
     protected override async Task<long> WriteRowsAsync(BulkTable table, IEnumerable<object> rows, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)Db.Database.GetDbConnection();
@@ -185,7 +171,7 @@ internal sealed class PostgreSqlBulkWriter(FederationDbContext db) : BulkWriter(
         var columns = table.Columns;
         // The data type name without its facets ("character varying", "numeric"): what the binary format needs.
         var types = columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
-        var copy = $"COPY {table.QuotedName(Quote)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
+        var copy = $"COPY {table.QuotedName(Sql)} ({string.Join(", ", columns.Select(c => Sql.DelimitIdentifier(c.Name)))}) FROM STDIN (FORMAT BINARY)";
         long count = 0;
         await using (var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken))
         {
@@ -223,8 +209,8 @@ internal sealed class PostgreSqlBulkWriter(FederationDbContext db) : BulkWriter(
     {
         foreach (var table in TablesWritten.Where(t => t.Key is not null))
         {
-            var name = table.QuotedName(Quote);
-            var key = Quote(table.Key!.Name);
+            var name = table.QuotedName(Sql);
+            var key = Sql.DelimitIdentifier(table.Key!.Name);
             // Quote the name inside the literal as pg_get_serial_sequence expects a possibly-quoted identifier.
             var sql = $"SELECT setval(pg_get_serial_sequence('{name.Replace("'", "''", StringComparison.Ordinal)}', '{table.Key.Name}'), "
                 + $"COALESCE((SELECT MAX({key}) FROM {name}), 0) + 1, false)";
@@ -258,8 +244,6 @@ internal sealed class SqliteBulkWriter : BulkWriter
     {
         _connection = db.Database.GetDbConnection();
     }
-
-    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
@@ -354,8 +338,8 @@ internal sealed class SqliteBulkWriter : BulkWriter
     {
         var command = _connection.CreateCommand();
         command.Transaction = transaction;
-        var sql = new StringBuilder("INSERT INTO ").Append(table.QuotedName(Quote)).Append(" (")
-            .AppendJoin(", ", table.Columns.Select(c => Quote(c.Name))).Append(") VALUES ");
+        var sql = new StringBuilder("INSERT INTO ").Append(table.QuotedName(Sql)).Append(" (")
+            .AppendJoin(", ", table.Columns.Select(c => Sql.DelimitIdentifier(c.Name))).Append(") VALUES ");
         for (var r = 0; r < rowCount; r++)
         {
             sql.Append(r == 0 ? "(" : ", (");

@@ -15,6 +15,18 @@ public static class Roles
 
     /// <summary>The roles that see resident ID numbers and phones in full; everyone else sees them masked.</summary>
     public static readonly IReadOnlyList<string> SeeFullIdentity = [SystemAdmin, CountyStaff];
+
+    /// <summary>Creates the Identity roles the database lacks (the seeder, create-admin and generate-province all need them).</summary>
+    public static async Task EnsureCreatedAsync(RoleManager<IdentityRole> roleManager)
+    {
+        foreach (var role in All)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+            {
+                await roleManager.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
 }
 
 /// <summary>An account of the portal: one role (an Identity role) and one scope organisation.</summary>

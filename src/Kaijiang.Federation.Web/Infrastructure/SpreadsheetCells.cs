@@ -19,16 +19,27 @@ public static class SpreadsheetCells
     /// <summary>The value as an export writes it: dangerous text prefixed with an apostrophe, anything else unchanged.</summary>
     public static object? Neutralise(object? value) => value is string text && IsDangerous(text) ? "'" + text : value;
 
-    /// <summary>One row of an export with every cell neutralised.</summary>
-    public static IDictionary<string, object?> Neutralise<TValue>(IDictionary<string, TValue> row)
+    /// <summary>
+    /// Neutralises every cell of an export's row in place and returns the row: no copy per row (an export may have
+    /// hundreds of thousands), and nothing allocated for a row without dangerous text.
+    /// </summary>
+    public static IDictionary<string, object?> NeutraliseCells(IDictionary<string, object?> row)
     {
-        var result = new Dictionary<string, object?>(row.Count, StringComparer.Ordinal);
+        List<string>? dangerous = null;
         foreach (var (key, value) in row)
         {
-            result[key] = Neutralise(value);
+            if (value is string text && IsDangerous(text))
+            {
+                (dangerous ??= []).Add(key);
+            }
         }
 
-        return result;
+        foreach (var key in dangerous ?? [])
+        {
+            row[key] = Neutralise(row[key]);
+        }
+
+        return row;
     }
 
     /// <summary>Text read from an imported cell: the apostrophe an export put before dangerous text taken off.</summary>

@@ -18,8 +18,7 @@ public static class DemoCountyWriter
     {
         // Nothing is changed after it is added, so the change tracker need not scan some 25,000 entries before each
         // save; the audit interceptor still detects changes once per save.
-        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        using var _ = db.ChangeTracker.PauseDetectChanges();
 
         db.Organisations.AddRange(county.Organisations);
         await db.SaveChangesAsync(cancellationToken);
@@ -52,7 +51,6 @@ public static class DemoCountyWriter
         await db.SaveChangesAsync(cancellationToken);
 
         db.ChangeTracker.Clear();
-        db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
     }
 
     /// <summary>

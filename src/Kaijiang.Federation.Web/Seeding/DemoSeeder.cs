@@ -53,13 +53,7 @@ public sealed class DemoSeeder(
 
     private async Task SeedAccountsAsync(DemoCounty.Result county, CancellationToken cancellationToken)
     {
-        foreach (var role in Roles.All)
-        {
-            if (!await roleManager.RoleExistsAsync(role))
-            {
-                await roleManager.CreateAsync(new IdentityRole(role));
-            }
-        }
+        await Roles.EnsureCreatedAsync(roleManager);
 
         // Every demo account has the one demo password: validate and hash it once (hashing is deliberately slow,
         // about a tenth of a second each), instead of once per account.

@@ -78,14 +78,7 @@ public static class GenerateProvinceCommand
 
     private static async Task CreateAccountsAsync(IServiceProvider provider, ProvinceGenerator generator, CancellationToken cancellationToken)
     {
-        var roleManager = provider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roleManager.RoleExistsAsync(role))
-            {
-                await roleManager.CreateAsync(new IdentityRole(role));
-            }
-        }
+        await Roles.EnsureCreatedAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
 
         var users = provider.GetRequiredService<UserManager<FederationUser>>();
         var clock = provider.GetRequiredService<TimeProvider>();

@@ -76,6 +76,14 @@ public sealed partial class DashboardLinkTargetsTests(DemoCountyFixture county)
         var groups = await county.Factory.WithScopeAsync(db => db.OutreachChannels.CountAsync(c =>
             c.Organisation!.Path.StartsWith(scopePath) && (c.Kind == ChannelKind.WeChatGroup || c.Kind == ChannelKind.QqGroup)));
         Assert.Equal(groups, await ListTotalAsync(client, channels));
+
+        // The filter shows the two kinds as one chosen option, ahead of every single kind.
+        var channelsPage = WebUtility.HtmlDecode(await client.Http.GetStringAsync(channels));
+        Assert.Matches("<option value=\"[A-Za-z]+,[A-Za-z]+\" selected=\"selected\">[^<]+ \\+ [^<]+</option>", channelsPage);
+        foreach (var kind in Enum.GetValues<ChannelKind>())
+        {
+            Assert.Contains($"<option value=\"{kind}\">", channelsPage, StringComparison.Ordinal);
+        }
     }
 
     private static (string Href, string Value) FigureLink(string html, string attribute, string key)

@@ -48,6 +48,11 @@ public sealed partial class SectionSetTests(ReportsCountyFixture county) : IClas
         Assert.DoesNotContain("aria-invalid", Regex.Match(badMonth, "<input[^>]*id=\"NameZh\"[^>]*>").Value, StringComparison.Ordinal);
         Assert.Contains("src=\"/js/form-comfort.js", badMonth, StringComparison.Ordinal);
 
+        // An end before the start is refused on the end's field (the same month rule as the indicators').
+        var backwards = await (await staff.PostFormAsync("/Reports/CreateSection", form, Fields("voices", "妇女心声", "Women's voices", 0, "202402", "202401"))).Content.ReadAsStringAsync();
+        Assert.Matches("<span[^>]*id=\"ActiveUntil-error\"[^>]*>[^<]*停用月份应是不早于起用月份的有效月份", backwards);
+        Assert.False(await factory.WithScopeAsync(db => db.ReportSections.AnyAsync(s => s.Code == "voices")));
+
         // Good: created, listed; the code cannot be taken twice.
         var created = await staff.PostFormAsync("/Reports/CreateSection", form, Fields("voices", "妇女心声", "Women's voices", 0, "209901", "", maxLength: "500"));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);

@@ -2,6 +2,7 @@ using System.Net;
 using Kaijiang.Federation.IntegrationTests.Infrastructure;
 using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Features.RosterImport;
+using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -25,7 +26,7 @@ public sealed class RosterExportTests(DemoCountyFixture county)
             return [];
         }
 
-        Assert.Equal(RosterTemplate.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(XlsxFile.ContentType, response.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(RosterColumns.All.Append(RosterColumns.PlannedEndOn), MiniExcel.GetColumns(stream, useHeaderRow: true));
         stream.Position = 0;

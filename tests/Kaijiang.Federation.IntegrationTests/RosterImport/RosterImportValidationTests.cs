@@ -4,6 +4,7 @@ using System.Net;
 using Kaijiang.Federation.IntegrationTests.Infrastructure;
 using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Features.RosterImport;
+using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -45,7 +46,7 @@ public sealed class RosterImportValidationTests(DemoCountyFixture county)
         var response = await client.Http.GetAsync("/RosterImport/Template");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(RosterTemplate.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(XlsxFile.ContentType, response.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(RosterColumns.All, MiniExcel.GetColumns(stream, useHeaderRow: true));
         stream.Position = 0;

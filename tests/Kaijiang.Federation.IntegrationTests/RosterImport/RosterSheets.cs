@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Kaijiang.Federation.IntegrationTests.Infrastructure;
 using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Features.RosterImport;
+using Kaijiang.Federation.Web.Infrastructure;
 using MiniExcelLibs;
 
 namespace Kaijiang.Federation.IntegrationTests.RosterImport;
@@ -74,7 +75,7 @@ internal static partial class RosterSheets
             { new StringContent(organisationId.ToString(CultureInfo.InvariantCulture)), "organisationId" },
         };
         var fileContent = new ByteArrayContent(file);
-        fileContent.Headers.ContentType = new MediaTypeHeaderValue(RosterTemplate.ContentType);
+        fileContent.Headers.ContentType = new MediaTypeHeaderValue(XlsxFile.ContentType);
         content.Add(fileContent, "file", fileName);
         return await client.Http.PostAsync("/RosterImport/Upload", content);
     }

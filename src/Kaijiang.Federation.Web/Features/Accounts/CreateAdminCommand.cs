@@ -79,7 +79,7 @@ public static class CreateAdminCommand
                 // Roles, root, account and its audit entry together or not at all (a failure rolls them back).
                 await db.InTransactionAsync(async _ =>
                 {
-                    await EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
+                    await Roles.EnsureCreatedAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
                     root = await RootAsync(db, provider.GetRequiredService<IConfiguration>());
                     user = new FederationUser
                     {
@@ -161,17 +161,6 @@ public static class CreateAdminCommand
 
         request = new CreateAdminRequest(userName.Trim(), displayName, fromStdin);
         return true;
-    }
-
-    private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roleManager)
-    {
-        foreach (var role in Roles.All)
-        {
-            if (!await roleManager.RoleExistsAsync(role))
-            {
-                await roleManager.CreateAsync(new IdentityRole(role));
-            }
-        }
     }
 
     /// <summary>The deployment's root organisation, created from configuration on an empty database.</summary>

@@ -1,7 +1,6 @@
 using Kaijiang.Federation.Web.Data;
 using Kaijiang.Federation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using K = Kaijiang.Federation.Web.Features.Dashboard.FigureKeys;
 
 namespace Kaijiang.Federation.Web.Features.Dashboard;

@@ -1,6 +1,7 @@
 using Kaijiang.Federation.Web.Authorization;
 using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Features.Programmes;
+using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -129,8 +130,8 @@ public sealed class LoansController(
     public async Task<IActionResult> ClaimExport([FromQuery] SubsidyClaimFilter filter, CancellationToken cancellationToken)
     {
         var model = await claim.RunAsync(filter, cancellationToken);
-        var bytes = Services.Export.ToXlsx(SubsidyClaimModel.Columns, model.Cells);
-        return File(bytes, RegisterExport.ContentType, $"subsidy-claim-{model.Quarter}{(model.Bank is null ? "" : "-bank")}.xlsx");
+        var bytes = await Services.Export.ToXlsxAsync(SubsidyClaimModel.Columns, model.Cells, cancellationToken);
+        return File(bytes, XlsxFile.ContentType, $"subsidy-claim-{model.Quarter}{(model.Bank is null ? "" : "-bank")}.xlsx");
     }
 
     private async Task<LoanDetailsModel?> DetailsAsync(int id, CancellationToken cancellationToken)

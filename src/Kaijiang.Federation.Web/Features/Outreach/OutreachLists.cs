@@ -46,7 +46,7 @@ public sealed class OutreachLists(FederationDbContext db, RegisterQueries querie
             filter,
             [
                 new("township", "Programmes.Township", await queries.TownshipOptionsAsync(cancellationToken), RegisterQueries.Selected(filter.Township)),
-                new("kind", "Partners.Kind", KindOptions<PartnerKind>("PartnerKind."), filter.Kind),
+                new("kind", "Partners.Kind", RegisterQueries.EnumOptions<PartnerKind>("PartnerKind"), filter.Kind),
             ],
             PartnerColumns,
             rows.Select(r => new RegisterRow(r.Id, [r.Name, "PartnerKind." + r.Kind, r.BuiltWith, r.Since, r.Organisation], null)).ToList(),
@@ -72,11 +72,11 @@ public sealed class OutreachLists(FederationDbContext db, RegisterQueries querie
             channels.OrderBy(c => c.Kind).ThenBy(c => c.Organisation!.Path).ThenBy(c => c.Id)
                 .Select(c => new { c.Id, c.Name, c.Kind, c.Members, Organisation = c.Organisation!.Name }),
             filter, everything, cancellationToken);
-        var options = KindOptions<ChannelKind>("ChannelKind.");
+        var options = RegisterQueries.EnumOptions<ChannelKind>("ChannelKind");
         if (filter.Kind is { } kind && kind.Contains(',', StringComparison.Ordinal))
         {
             // Several kinds chosen by a link: shown as one choice so that the filter says what the list holds.
-            options.Insert(0, new Option(kind, string.Join(" + ", kinds.Select(k => l["ChannelKind." + k].Value))));
+            options = [new Option(kind, string.Join(" + ", kinds.Select(k => l["ChannelKind." + k].Value))), .. options];
         }
 
         return new RegisterListPage(
@@ -108,8 +108,4 @@ public sealed class OutreachLists(FederationDbContext db, RegisterQueries querie
 
         return kinds;
     }
-
-    private static List<Option> KindOptions<T>(string prefix)
-        where T : struct, Enum =>
-        Enum.GetValues<T>().Select(k => new Option(k.ToString(), prefix + k, true)).ToList();
 }

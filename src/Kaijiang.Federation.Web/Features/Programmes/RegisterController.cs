@@ -1,5 +1,6 @@
 using Kaijiang.Federation.Web.Authorization;
 using Kaijiang.Federation.Web.Domain;
+using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -66,8 +67,8 @@ public abstract class RegisterController<TEntity, TInput>(RegisterServices servi
     public async Task<IActionResult> Export([FromQuery] RegisterFilter filter, CancellationToken cancellationToken)
     {
         var page = await ListAsync(filter, everything: true, cancellationToken);
-        var bytes = services.Export.ToXlsx(page.Columns, page.Rows.Select(r => r.Cells));
-        return File(bytes, RegisterExport.ContentType, services.Export.FileName(page.Register));
+        var bytes = await services.Export.ToXlsxAsync(page.Columns, page.Rows.Select(r => r.Cells), cancellationToken);
+        return File(bytes, XlsxFile.ContentType, services.Export.FileName(page.Register));
     }
 
     /// <summary>Suggestions for the person search box of the form.</summary>

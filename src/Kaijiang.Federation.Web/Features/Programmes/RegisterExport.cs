@@ -2,18 +2,15 @@ using System.Globalization;
 using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace Kaijiang.Federation.Web.Features.Programmes;
 
 /// <summary>Writes a register list (every row the filters select) as an .xlsx sheet: numbers stay numbers.</summary>
 public sealed class RegisterExport(IStringLocalizer<SharedResource> l, TimeProvider clock)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public string FileName(string register) => $"{register}-{clock.Today():yyyyMMdd}.xlsx";
 
-    public byte[] ToXlsx(IReadOnlyList<RegisterColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    public Task<byte[]> ToXlsxAsync(IReadOnlyList<RegisterColumn> columns, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken cancellationToken)
     {
         var headers = columns.Select(c => l[c.LabelKey].Value).ToList();
         var sheet = rows.Select(cells =>
@@ -21,7 +18,7 @@ public sealed class RegisterExport(IStringLocalizer<SharedResource> l, TimeProvi
             var row = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < headers.Count; i++)
             {
-                row[headers[i]] = SpreadsheetCells.Neutralise(Cell(columns[i].Kind, i < cells.Count ? cells[i] : null));
+                row[headers[i]] = Cell(columns[i].Kind, i < cells.Count ? cells[i] : null);
             }
 
             return row;
@@ -33,9 +30,7 @@ public sealed class RegisterExport(IStringLocalizer<SharedResource> l, TimeProvi
             sheet.Add(headers.ToDictionary(h => h, _ => (object?)null, StringComparer.Ordinal));
         }
 
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheet, excelType: ExcelType.XLSX);
-        return stream.ToArray();
+        return XlsxFile.BytesAsync(sheet, cancellationToken: cancellationToken);
     }
 
     private object? Cell(CellKind kind, object? value) => value switch

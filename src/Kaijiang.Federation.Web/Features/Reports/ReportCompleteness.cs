@@ -112,9 +112,7 @@ public sealed class ReportCompleteness(FederationDbContext db, TimeProvider cloc
         var today = clock.Today();
         var dueDay = options.Value.DueDay;
         var p = period is { } given && ReportCalendar.IsValid(given) ? given : ReportCalendar.CurrentPeriod(today);
-        var townships = await ReportScope.Townships(db).AsNoTracking()
-            .Where(o => o.ClosedOn == null)
-            .OrderBy(o => o.Path)
+        var townships = await ReportScope.OpenTownships(db)
             .Select(o => new
             {
                 o.Id, o.Name, o.ContactName, o.ContactPhone,
@@ -143,9 +141,7 @@ public sealed class ReportCompleteness(FederationDbContext db, TimeProvider cloc
     }
 
     public Task<List<(int Id, string Name)>> TownshipsAsync(CancellationToken cancellationToken) =>
-        ReportScope.Townships(db).AsNoTracking()
-            .Where(o => o.ClosedOn == null)
-            .OrderBy(o => o.Path)
+        ReportScope.OpenTownships(db)
             .Select(o => new ValueTuple<int, string>(o.Id, o.Name))
             .ToListAsync(cancellationToken);
 }

@@ -4,15 +4,12 @@ using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace Kaijiang.Federation.Web.Features.Reports;
 
 /// <summary>Excel exports: who has not reported a month (for the office to phone), and a month's reports in one sheet.</summary>
 public sealed class ReportExports(FederationDbContext db, ReportCompleteness completeness, ReportTotals totals, IStringLocalizer<SharedResource> l)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public async Task<byte[]> MissingAsync(int? period, CancellationToken cancellationToken)
     {
         var list = await completeness.MissingAsync(period, cancellationToken);
@@ -91,10 +88,6 @@ public sealed class ReportExports(FederationDbContext db, ReportCompleteness com
         return await SaveAsync(rows, ReportCalendar.Format(period, CultureInfo.CurrentCulture), cancellationToken);
     }
 
-    private static async Task<byte[]> SaveAsync(List<Dictionary<string, object?>> rows, string sheet, CancellationToken cancellationToken)
-    {
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows.Select(r => SpreadsheetCells.Neutralise<object?>(r)), sheetName: sheet, cancellationToken: cancellationToken);
-        return stream.ToArray();
-    }
+    private static Task<byte[]> SaveAsync(List<Dictionary<string, object?>> rows, string sheet, CancellationToken cancellationToken) =>
+        XlsxFile.BytesAsync(rows, sheet, cancellationToken);
 }

@@ -85,6 +85,26 @@ public sealed record IndicatorsPage(IReadOnlyList<IndicatorRow> Indicators, IRea
 
 public sealed record IndicatorSaveOutcome(bool Saved, IReadOnlyList<(string Field, string Message)> Errors, bool NotFound = false);
 
+/// <summary>The months an indicator or a text section is in force, checked alike for both.</summary>
+internal static class ActiveMonths
+{
+    public static List<(string Field, string Message)> Check(int activeFrom, int? activeUntil, IStringLocalizer l)
+    {
+        var errors = new List<(string Field, string Message)>();
+        if (!ReportCalendar.IsValid(activeFrom))
+        {
+            errors.Add((nameof(IndicatorInput.ActiveFrom), l["Reports.Indicator.MonthFormat", l["Reports.Indicator.ActiveFrom"]]));
+        }
+
+        if (activeUntil is { } until && (!ReportCalendar.IsValid(until) || until < activeFrom))
+        {
+            errors.Add((nameof(IndicatorInput.ActiveUntil), l["Reports.Indicator.UntilBeforeFrom"]));
+        }
+
+        return errors;
+    }
+}
+
 /// <summary>
 /// County staff keep the report's indicators. A change affects reports written from then on; a submitted report
 /// keeps the copies of the definitions it was filled against. Codes never change: figures are added up by code.
@@ -157,16 +177,7 @@ public sealed class ReportIndicators(FederationDbContext db, IStringLocalizer<Sh
 
     private List<(string Field, string Message)> Check(IndicatorInput input)
     {
-        var errors = new List<(string Field, string Message)>();
-        if (!ReportCalendar.IsValid(input.ActiveFrom))
-        {
-            errors.Add((nameof(input.ActiveFrom), l["Reports.Indicator.MonthFormat", l["Reports.Indicator.ActiveFrom"]]));
-        }
-
-        if (input.ActiveUntil is { } until && (!ReportCalendar.IsValid(until) || until < input.ActiveFrom))
-        {
-            errors.Add((nameof(input.ActiveUntil), l["Reports.Indicator.UntilBeforeFrom"]));
-        }
+        var errors = ActiveMonths.Check(input.ActiveFrom, input.ActiveUntil, l);
 
         if (input.Minimum is { } min && input.Maximum is { } max && min > max)
         {

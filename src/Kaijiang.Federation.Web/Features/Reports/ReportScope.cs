@@ -27,4 +27,8 @@ public static class ReportScope
             .Where(o => o.Kind == OrganisationKind.Township
                 && ((o.Path.CompareTo(path) >= 0 && o.Path.CompareTo(upper) < 0) || ancestors.Contains(o.Id)));
     }
+
+    /// <summary>The townships of <see cref="Townships"/> that are not closed, in tree order, read-only: those that report.</summary>
+    public static IOrderedQueryable<Organisation> OpenTownships(FederationDbContext db) =>
+        Townships(db).AsNoTracking().Where(o => o.ClosedOn == null).OrderBy(o => o.Path);
 }

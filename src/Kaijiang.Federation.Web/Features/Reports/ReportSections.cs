@@ -78,7 +78,7 @@ public sealed class ReportSections(FederationDbContext db, IStringLocalizer<Shar
 
     public async Task<IndicatorSaveOutcome> CreateAsync(SectionInput input, CancellationToken cancellationToken)
     {
-        var errors = Check(input);
+        var errors = ActiveMonths.Check(input.ActiveFrom, input.ActiveUntil, l);
         if (await db.ReportSections.AnyAsync(s => s.Code == input.Code, cancellationToken))
         {
             errors.Add((nameof(input.Code), l["Reports.Section.CodeTaken", input.Code]));
@@ -105,7 +105,7 @@ public sealed class ReportSections(FederationDbContext db, IStringLocalizer<Shar
         }
 
         input.Code = section.Code;
-        var errors = Check(input);
+        var errors = ActiveMonths.Check(input.ActiveFrom, input.ActiveUntil, l);
         if (errors.Count > 0)
         {
             return new IndicatorSaveOutcome(false, errors);
@@ -128,22 +128,6 @@ public sealed class ReportSections(FederationDbContext db, IStringLocalizer<Shar
         }
 
         return new IndicatorSaveOutcome(true, []);
-    }
-
-    private List<(string Field, string Message)> Check(SectionInput input)
-    {
-        var errors = new List<(string Field, string Message)>();
-        if (!ReportCalendar.IsValid(input.ActiveFrom))
-        {
-            errors.Add((nameof(input.ActiveFrom), l["Reports.Indicator.MonthFormat", l["Reports.Indicator.ActiveFrom"]]));
-        }
-
-        if (input.ActiveUntil is { } until && (!ReportCalendar.IsValid(until) || until < input.ActiveFrom))
-        {
-            errors.Add((nameof(input.ActiveUntil), l["Reports.Indicator.UntilBeforeFrom"]));
-        }
-
-        return errors;
     }
 
     private static void Apply(ReportSection section, SectionInput input)

@@ -42,9 +42,7 @@ public sealed class ReportTotals(FederationDbContext db)
             .ToList();
 
         var columns = await ColumnsAsync(sums.Select(s => s.IndicatorCode).ToHashSet(StringComparer.Ordinal), english, cancellationToken);
-        var townships = await ReportScope.Townships(db).AsNoTracking()
-            .Where(o => o.ClosedOn == null)
-            .OrderBy(o => o.Path)
+        var townships = await ReportScope.OpenTownships(db)
             .Select(o => new { o.Id, o.Name })
             .ToListAsync(cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kaijiang.Federation.Web.Authorization;
 using Kaijiang.Federation.Web.Domain;
+using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -144,7 +145,7 @@ public sealed class ReportsController(
     public async Task<IActionResult> MissingExport(int? period, CancellationToken cancellationToken)
     {
         var list = await completeness.MissingAsync(period, cancellationToken);
-        return File(await exports.MissingAsync(list.Period, cancellationToken), ReportExports.ContentType, $"missing-reports-{list.Period}.xlsx");
+        return File(await exports.MissingAsync(list.Period, cancellationToken), XlsxFile.ContentType, $"missing-reports-{list.Period}.xlsx");
     }
 
     [HttpGet]
@@ -166,7 +167,7 @@ public sealed class ReportsController(
             return NotFound();
         }
 
-        return File(await exports.MonthAsync(period, cancellationToken), ReportExports.ContentType, $"monthly-reports-{period}.xlsx");
+        return File(await exports.MonthAsync(period, cancellationToken), XlsxFile.ContentType, $"monthly-reports-{period}.xlsx");
     }
 
     [HttpGet]
@@ -213,11 +214,18 @@ public sealed class ReportsController(
         return outcome.NotFound ? NotFound() : SectionSaved(outcome, input);
     }
 
-    private IActionResult SectionSaved(IndicatorSaveOutcome outcome, SectionInput input)
+    private IActionResult SectionSaved(IndicatorSaveOutcome outcome, SectionInput input) =>
+        Saved(outcome, "SectionForm", input, l["Reports.Section.Saved"]);
+
+    private IActionResult IndicatorSaved(IndicatorSaveOutcome outcome, IndicatorInput input) =>
+        Saved(outcome, "IndicatorForm", input, l["Reports.Indicator.Saved"]);
+
+    /// <summary>After saving an indicator or a section: back to the list, or the form again with the errors.</summary>
+    private IActionResult Saved(IndicatorSaveOutcome outcome, string form, object input, LocalizedString saved)
     {
         if (outcome.Saved)
         {
-            TempData["Success"] = l["Reports.Section.Saved"].Value;
+            TempData["Success"] = saved.Value;
             return RedirectToAction(nameof(Indicators));
         }
 
@@ -226,7 +234,7 @@ public sealed class ReportsController(
             ModelState.AddModelError(field, message);
         }
 
-        return View("SectionForm", input);
+        return View(form, input);
     }
 
     [HttpGet]
@@ -267,22 +275,6 @@ public sealed class ReportsController(
 
         var outcome = await indicators.UpdateAsync(id, input, cancellationToken);
         return outcome.NotFound ? NotFound() : IndicatorSaved(outcome, input);
-    }
-
-    private IActionResult IndicatorSaved(IndicatorSaveOutcome outcome, IndicatorInput input)
-    {
-        if (outcome.Saved)
-        {
-            TempData["Success"] = l["Reports.Indicator.Saved"].Value;
-            return RedirectToAction(nameof(Indicators));
-        }
-
-        foreach (var (field, message) in outcome.Errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
-
-        return View("IndicatorForm", input);
     }
 
     private async Task<IActionResult> ReviewAsync(int organisationId, int period, int version, ReviewStep step, string? comment, CancellationToken cancellationToken)

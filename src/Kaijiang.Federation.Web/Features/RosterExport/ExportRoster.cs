@@ -6,7 +6,6 @@ using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Features.RosterImport;
 using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Kaijiang.Federation.Web.Features.RosterExport;
 
@@ -35,6 +34,12 @@ public sealed class RosterFilter
 /// </summary>
 public sealed class ExportRoster(FederationDbContext db, TimeProvider clock, CurrentUser currentUser)
 {
+    // The words written for coded values, looked up once rather than searched for in every row.
+    private static readonly IReadOnlyDictionary<Sex, string> SexWords = RosterColumns.WordsFor(RosterColumns.Sexes);
+    private static readonly IReadOnlyDictionary<Education, string> EducationWords = RosterColumns.WordsFor(RosterColumns.Educations);
+    private static readonly IReadOnlyDictionary<PoliticalStatus, string> PoliticalStatusWords = RosterColumns.WordsFor(RosterColumns.PoliticalStatuses);
+    private static readonly IReadOnlyDictionary<Office, string> OfficeWords = RosterColumns.WordsFor(RosterColumns.Offices);
+    private static readonly IReadOnlyDictionary<bool, string> FullTimeWords = RosterColumns.WordsFor(RosterColumns.FullTimeWords);
 
     private sealed record ExportRow(
         string Organisation, string Name, Sex Sex, DateOnly? BirthDate, string? Ethnicity, Education Education, PoliticalStatus PoliticalStatus,
@@ -93,8 +98,8 @@ public sealed class ExportRoster(FederationDbContext db, TimeProvider clock, Cur
                 t.Person.Phone, t.Person.IdNumber, t.Office, t.IsFullTime, t.StartOn, t.InTwoCommittees, t.IsPartySecretary,
                 t.IsVillageDirector, t.MonthlyStipend, t.SecretaryMonthlyPay, t.PlannedEndOn))
             .AsEnumerable()
-            .Select(r => SpreadsheetCells.Neutralise<object?>(ToCells(r, full)));
-        await output.SaveAsAsync(rows, sheetName: "名册", cancellationToken: cancellationToken);
+            .Select(r => ToCells(r, full));
+        await XlsxFile.WriteAsync(output, rows, "名册", cancellationToken);
         return count;
     }
 
@@ -102,15 +107,15 @@ public sealed class ExportRoster(FederationDbContext db, TimeProvider clock, Cur
     {
         [RosterColumns.Organisation] = r.Organisation,
         [RosterColumns.Name] = r.Name,
-        [RosterColumns.Sex] = RosterColumns.WordOf(RosterColumns.Sexes, r.Sex),
+        [RosterColumns.Sex] = SexWords.GetValueOrDefault(r.Sex, ""),
         [RosterColumns.BirthDate] = r.BirthDate is { } birth ? RosterColumns.FormatDate(birth) : null,
         [RosterColumns.Ethnicity] = r.Ethnicity,
-        [RosterColumns.Education] = RosterColumns.WordOf(RosterColumns.Educations, r.Education),
-        [RosterColumns.PoliticalStatus] = RosterColumns.WordOf(RosterColumns.PoliticalStatuses, r.PoliticalStatus),
+        [RosterColumns.Education] = EducationWords.GetValueOrDefault(r.Education, ""),
+        [RosterColumns.PoliticalStatus] = PoliticalStatusWords.GetValueOrDefault(r.PoliticalStatus, ""),
         [RosterColumns.Phone] = full ? r.Phone : MobilePhone.Mask(r.Phone),
         [RosterColumns.IdNumber] = full ? r.IdNumber : ResidentIdNumber.Mask(r.IdNumber),
-        [RosterColumns.Office] = RosterColumns.WordOf(RosterColumns.Offices, r.Office),
-        [RosterColumns.FullTime] = RosterColumns.WordOf(RosterColumns.FullTimeWords, r.IsFullTime),
+        [RosterColumns.Office] = OfficeWords.GetValueOrDefault(r.Office, ""),
+        [RosterColumns.FullTime] = FullTimeWords.GetValueOrDefault(r.IsFullTime, ""),
         [RosterColumns.StartOn] = RosterColumns.FormatDate(r.StartOn),
         [RosterColumns.InTwoCommittees] = RosterColumns.Yes(r.InTwoCommittees),
         [RosterColumns.PartySecretary] = RosterColumns.Yes(r.IsPartySecretary),

@@ -1,6 +1,7 @@
 using Kaijiang.Federation.Web.Authorization;
 using Kaijiang.Federation.Web.Domain;
 using Kaijiang.Federation.Web.Features.RosterImport;
+using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -40,6 +41,6 @@ public sealed class RosterExportController(ImportTargets targets, ExportRoster e
         }
 
         var name = $"{organisation.Name}-名册-{clock.Today():yyyyMMdd}.xlsx";
-        return File(file, RosterTemplate.ContentType, name);
+        return File(file, XlsxFile.ContentType, name);
     }
 }

@@ -125,10 +125,7 @@ public sealed partial class ImportRoster(
 
         // Adding thousands of records with automatic change detection on scans the tracker again and again; the
         // changes of the existing records are detected once, by the save (the audit interceptor detects them first).
-        var tracker = db.ChangeTracker;
-        var autoDetect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
+        using (db.ChangeTracker.PauseDetectChanges())
         {
             foreach (var row in chunk)
             {
@@ -151,12 +148,8 @@ public sealed partial class ImportRoster(
             await db.SaveChangesAsync(cancellationToken);
             saving.Stop();
         }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = autoDetect;
-        }
 
-        tracker.Clear();
+        db.ChangeTracker.Clear();
     }
 
     private AuditEntry ImportEntry(PendingRows batch, Organisation target, RosterPreview preview) => new()

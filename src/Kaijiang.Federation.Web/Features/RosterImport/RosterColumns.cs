@@ -74,8 +74,9 @@ public static class RosterColumns
 
     public static string Yes(bool value) => value ? "是" : "否";
 
-    public static string WordOf<T>(IReadOnlyDictionary<string, T> words, T value)
-        where T : notnull => words.FirstOrDefault(kv => kv.Value.Equals(value)).Key ?? "";
+    /// <summary>The word an export writes for each value: the first word the import reads as that value.</summary>
+    public static IReadOnlyDictionary<T, string> WordsFor<T>(IReadOnlyDictionary<string, T> words)
+        where T : notnull => words.GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => g.First().Key);
 
     /// <summary>The date formats a clerk types: 2024-03-01, 2024/3/1, 2024.3.1, 20240301, 2024年3月1日.</summary>
     public static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日"];

@@ -1,4 +1,5 @@
 using Kaijiang.Federation.Web.Authorization;
+using Kaijiang.Federation.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -29,7 +30,7 @@ public sealed class RosterImportController(
 
     [HttpGet("Template")]
     public async Task<IActionResult> Template(CancellationToken cancellationToken) =>
-        File(await RosterTemplate.BuildAsync(cancellationToken), RosterTemplate.ContentType, RosterTemplate.FileName);
+        File(await RosterTemplate.BuildAsync(cancellationToken), XlsxFile.ContentType, RosterTemplate.FileName);
 
     [HttpPost("Upload")]
     [RequestSizeLimit(RequestLimit)]

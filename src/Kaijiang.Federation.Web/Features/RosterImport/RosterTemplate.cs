@@ -1,12 +1,11 @@
 using Kaijiang.Federation.Web.Domain;
-using MiniExcelLibs;
+using Kaijiang.Federation.Web.Infrastructure;
 
 namespace Kaijiang.Federation.Web.Features.RosterImport;
 
 /// <summary>The empty roster sheet to fill in: the headers and one example row that shows each column's form.</summary>
 public static class RosterTemplate
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string FileName = "roster-template.xlsx";
 
     public static async Task<byte[]> BuildAsync(CancellationToken cancellationToken)
@@ -33,8 +32,6 @@ public static class RosterTemplate
             [RosterColumns.MonthlyStipend] = "800",
             [RosterColumns.SecretaryPay] = "2400",
         };
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(new[] { example }, sheetName: "名册", cancellationToken: cancellationToken);
-        return stream.ToArray();
+        return await XlsxFile.BytesAsync([example], "名册", cancellationToken);
     }
 }

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace Kaijiang.Federation.Web.Features.Summary;
 
@@ -36,18 +35,16 @@ public sealed class SummaryController(
         }
 
         string part = l["Summary.Column.Part"], term = l["Summary.Column.Term"], value = l["Summary.Column.Value"], number = l["Summary.Column.Number"];
-        var rows = page.Parts.SelectMany(p => p.Lines.Select(line => new Dictionary<string, object>
+        var rows = page.Parts.SelectMany(p => p.Lines.Select(line => new Dictionary<string, object?>
         {
             [part] = p.Title,
             [term] = line.Label,
             [value] = line.Value,
             [number] = line.Number,
         })).ToList();
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows.Select(r => SpreadsheetCells.Neutralise<object>(r)), sheetName: page.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
-        stream.Position = 0;
+        var bytes = await XlsxFile.BytesAsync(rows, page.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         var fileName = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"summary-{page.Year}-{page.Scope.Id}.xlsx");
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+        return File(bytes, XlsxFile.ContentType, fileName);
     }
 
     private async Task<SummaryPage?> LoadAsync(int? year, int? organisationId, CancellationToken cancellationToken)
