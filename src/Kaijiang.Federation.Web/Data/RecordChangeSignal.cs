@@ -69,16 +69,9 @@ public sealed class RecordChangeInterceptor(RecordChangeSignal signal) : SaveCha
         }
 
         // The audit interceptor, registered first, has detected the changes: no second scan of the tracker here.
-        var tracker = context.ChangeTracker;
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
+        using (context.ChangeTracker.PauseDetectChanges())
         {
-            _recordsChanged = tracker.Entries().Any(RecordChanges.IsRecordChange);
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
+            _recordsChanged = context.ChangeTracker.Entries().Any(RecordChanges.IsRecordChange);
         }
     }
 
