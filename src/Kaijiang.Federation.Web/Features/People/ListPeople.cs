@@ -118,9 +118,24 @@ public sealed class ListPeople(FederationDbContext db, TimeProvider clock, ReadC
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         filter.Page = Math.Clamp(filter.Page, 1, pageCount);
 
+        // The page's rows too (masked already, per scope, dropped by any saved record): a clerk's list is read far
+        // more often than any record in it changes.
+        var rows = await readCache.GetOrCreateAsync("people-page", $"{name}|{filter.Township}|{filter.Kind}|{filter.Office}|{filter.CrossPost}|{filter.Page}",
+            () => PageAsync(people, filter.Page, today, cancellationToken));
+
+        return new PeopleListPage(
+            filter,
+            rows,
+            total,
+            pageCount,
+            townships.Select(t => new TownshipOption(t.Id, t.Name)).ToList());
+    }
+
+    private async Task<List<PersonRow>> PageAsync(IQueryable<Person> people, int page, DateOnly today, CancellationToken cancellationToken)
+    {
         var rows = await people
             .OrderBy(p => p.Name).ThenBy(p => p.Id)
-            .Skip((filter.Page - 1) * PageSize)
+            .Skip((page - 1) * PageSize)
             .Take(PageSize)
             .Select(p => new
             {
@@ -134,12 +149,6 @@ public sealed class ListPeople(FederationDbContext db, TimeProvider clock, ReadC
                 Offices = db.OfficeTerms.Where(t => t.PersonId == p.Id && (t.EndedOn == null || t.EndedOn > today)).Select(t => t.Office).ToList(),
             })
             .ToListAsync(cancellationToken);
-
-        return new PeopleListPage(
-            filter,
-            rows.Select(r => new PersonRow(r.Id, r.Name, r.Sex, r.BirthDate, r.OrganisationName, ResidentIdNumber.Mask(r.IdNumber), MobilePhone.Mask(r.Phone), r.Offices.Distinct().Order().ToList())).ToList(),
-            total,
-            pageCount,
-            townships.Select(t => new TownshipOption(t.Id, t.Name)).ToList());
+        return rows.Select(r => new PersonRow(r.Id, r.Name, r.Sex, r.BirthDate, r.OrganisationName, ResidentIdNumber.Mask(r.IdNumber), MobilePhone.Mask(r.Phone), r.Offices.Distinct().Order().ToList())).ToList();
     }
 }
