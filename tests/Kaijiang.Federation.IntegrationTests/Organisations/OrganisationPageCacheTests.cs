@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Kaijiang.Federation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kaijiang.Federation.IntegrationTests.Organisations;
 
@@ -28,5 +29,26 @@ public sealed partial class OrganisationWriteTests
         var after = await client.Http.GetStringAsync(page);
 
         Assert.Contains(name, after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_change_to_the_organisation_itself_shows_on_its_page_read_just_before_and_just_after()
+    {
+        var township = await county.OrganisationAsync("普安镇");
+        var client = await county.SignedInAsync();
+        var page = $"/Organisations/Details/{township.Id}";
+        await client.Http.GetStringAsync(page);
+        var before = await client.Http.GetStringAsync(page); // the cached particulars
+        var contact = "缓存联系人" + Guid.NewGuid().ToString("N")[..4];
+        Assert.DoesNotContain(contact, before, StringComparison.Ordinal);
+
+        await county.Factory.WithScopeAsync(async db =>
+        {
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == township.Id);
+            organisation.ContactName = contact;
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Contains(contact, await client.Http.GetStringAsync(page), StringComparison.Ordinal);
     }
 }

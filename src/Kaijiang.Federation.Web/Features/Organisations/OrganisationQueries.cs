@@ -114,6 +114,26 @@ public sealed class OrganisationQueries(FederationDbContext db, TimeProvider clo
 
     public async Task<OrganisationDetails?> DetailsAsync(int id, ChildrenFilter filter, CancellationToken cancellationToken)
     {
+        // Everything on the page is cached briefly per scope (ReadCache) and dropped by any saved record: the
+        // organisation's own particulars, roster and sites; the two reads that add up its subtree; the children table.
+        var organisation = await readCache.GetOrCreateAsync("organisation", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            () => OwnAsync(id, cancellationToken));
+        if (organisation is null)
+        {
+            return null;
+        }
+
+        return organisation with
+        {
+            Registers = await readCache.GetOrCreateAsync("registers", organisation.Path, () => RegistersAsync(organisation.Path, cancellationToken)),
+            Children = await readCache.GetOrCreateAsync("children", $"{id}|{filter.Kind}|{filter.ShowClosed}|{filter.Page}",
+                () => ChildrenAsync(id, filter, cancellationToken)),
+        };
+    }
+
+    /// <summary>The organisation's own part of the page: particulars, breadcrumbs, current roster, service sites.</summary>
+    private async Task<OrganisationDetails?> OwnAsync(int id, CancellationToken cancellationToken)
+    {
         var today = clock.Today();
         var organisation = await Organisation(db, id, cancellationToken);
         if (organisation is null)
@@ -124,7 +144,6 @@ public sealed class OrganisationQueries(FederationDbContext db, TimeProvider clo
         var ancestors = await Ancestors(db, OrganisationPath.Ancestors(organisation.Path).ToList()).ToListAsync(cancellationToken);
         var roster = await CurrentTerms(db, id, today).ToListAsync(cancellationToken);
         var horizon = today.AddDays(EndingWithinDays);
-
         var sites = await Sites(db, id).ToListAsync(cancellationToken);
 
         return organisation with
@@ -135,10 +154,6 @@ public sealed class OrganisationQueries(FederationDbContext db, TimeProvider clo
             Vacancies = OfficeRequirements.Vacancies(organisation.Kind, roster.Select(r => r.Office)),
             EndingSoon = roster.Where(r => r.PlannedEndOn <= horizon).OrderBy(r => r.PlannedEndOn).ToList(),
             ServiceSites = sites,
-            // The two reads that add up the subtree are cached briefly (ReadCache); the rest is the organisation's own.
-            Registers = await readCache.GetOrCreateAsync("registers", organisation.Path, () => RegistersAsync(organisation.Path, cancellationToken)),
-            Children = await readCache.GetOrCreateAsync("children", $"{id}|{filter.Kind}|{filter.ShowClosed}|{filter.Page}",
-                () => ChildrenAsync(id, filter, cancellationToken)),
         };
     }
 
