@@ -254,10 +254,13 @@ if (( import_rows > 0 )); then
     -F "file=@$sheet;type=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;filename=roster.xlsx" \
     "$base/RosterImport/Upload")"
   t1="$(now)"
+  hwm() { echo "$(( $(awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status") / 1024 ))"; }
+  hwm_upload="$(hwm)"
   [[ "$upload" == "302 "*Preview* ]] || { echo "the upload was refused: $upload" >&2; exit 1; }
   preview_url="${upload#302 }"
   preview="$(curl -s -b "$jar" -c "$jar" -H "Accept-Language: $language" "$preview_url")"
   t2="$(now)"
+  hwm_preview="$(hwm)"
   grep -q "data-action=\"Create\" data-count=\"$import_rows\"" <<<"$preview" \
     || { echo "the preview does not show $import_rows new rows (problems in the sheet?)" >&2; exit 1; }
   token="$(form_token <<<"$preview")"
@@ -268,7 +271,7 @@ if (( import_rows > 0 )); then
   added="$(( $(sql "select count(*) from People;") - people_before ))"
   import_report="roster import of $import_rows rows ($(( $(stat -c %s "$sheet") / 1024 )) KiB): upload + read + validate $(secs "$t0" "$t1") s, preview page $(secs "$t1" "$t2") s, commit $(secs "$t2" "$t3") s; validated and committed: $(secs "$t0" "$t1") + $(secs "$t2" "$t3") s; people added: $added"
   import_peak_kib="$(awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status")"
-  import_report+=$'\n'"peak working set after the import: $((import_peak_kib / 1024)) MiB"
+  import_report+=$'\n'"peak working set after the import: $((import_peak_kib / 1024)) MiB (after the upload: $hwm_upload MiB, after the preview page: $hwm_preview MiB)"
 fi
 
 python3 - "$run/wrk" signin "${names[@]}" <<'PY'
