@@ -122,13 +122,17 @@ public static class DatabaseRegistration
     private static TContext Lease<TContext>(IServiceProvider sp)
         where TContext : FederationDbContext
     {
-        var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
-        context.Lease(sp.GetService<IOrganisationScope>(), [
+        // Everything the lease needs is resolved first: a failure then leaves no context taken from the pool.
+        var scope = sp.GetService<IOrganisationScope>();
+        ISaveChangesInterceptor[] interceptors =
+        [
             sp.GetRequiredService<AuditAndVersionInterceptor>(),
-            AuditGuard,
             // After the audit interceptor: moves the read caches' generation on once a saved record has committed.
             sp.GetRequiredService<RecordChangeInterceptor>(),
-        ]);
+        ];
+        var signal = sp.GetRequiredService<RecordChangeSignal>();
+        var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        context.Lease(scope, interceptors, signal);
         return context;
     }
 
@@ -140,12 +144,22 @@ public static class DatabaseRegistration
     /// </summary>
     private static FederationDbContext OpenForTheLease(FederationDbContext context)
     {
-        context.Database.OpenConnection();
+        try
+        {
+            context.Database.OpenConnection();
+        }
+        catch
+        {
+            context.Dispose(); // back to the pool, not abandoned
+            throw;
+        }
+
         return context;
     }
 
     private static DbContextOptionsBuilder Common(DbContextOptionsBuilder options) =>
-        options.AddInterceptors(LeaseInterceptors.Instance)
+        // The append-only guard is stateless and belongs to every context, leased or not; the lease's own come after.
+        options.AddInterceptors(AuditGuard, LeaseInterceptors.Instance)
             // One model per personal-data key set: the value converters hold the keys.
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
             // Dependents (repayments, report values, family members, site managers) are only ever reached through

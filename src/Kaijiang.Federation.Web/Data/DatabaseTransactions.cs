@@ -35,6 +35,9 @@ public static class DatabaseTransactions
                 if (state.commitWhen?.Invoke(result) ?? true)
                 {
                     await transaction.CommitAsync(ct);
+                    // The saves inside moved the read caches' generation on before the commit; a reader in between
+                    // saw the old rows and may have cached them under the new generation: move it on once more.
+                    (state.db as FederationDbContext)?.ChangeSignal?.Bump();
                 }
                 else
                 {

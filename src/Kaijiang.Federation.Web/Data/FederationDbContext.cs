@@ -14,7 +14,7 @@ namespace Kaijiang.Federation.Web.Data;
 /// </summary>
 public abstract class FederationDbContext : IdentityDbContext<FederationUser>, IDataProtectionKeyContext
 {
-    private IOrganisationScope? _scope;
+    private IOrganisationScope? _scope = NoAccess.Instance;
 
     /// <summary>
     /// Contexts are pooled (<see cref="DatabaseRegistration"/>): the constructor takes the options only, and what
@@ -42,11 +42,47 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>, I
     internal IReadOnlyList<ISaveChangesInterceptor> SaveInterceptors { get; private set; } = [];
 
     /// <summary>Hands the context to one request (or one unit of work): its scope and its save interceptors; resets the rest.</summary>
-    public void Lease(IOrganisationScope? scope, IReadOnlyList<ISaveChangesInterceptor> saveInterceptors)
+    /// <summary>The read caches' change generation, moved on again after an explicit transaction commits (<see cref="DatabaseTransactions"/>).</summary>
+    internal RecordChangeSignal? ChangeSignal { get; private set; }
+
+    public void Lease(IOrganisationScope? scope, IReadOnlyList<ISaveChangesInterceptor> saveInterceptors, RecordChangeSignal? changeSignal)
     {
         _scope = scope;
         SaveInterceptors = saveInterceptors;
+        ChangeSignal = changeSignal;
         AuditDisabled = false;
+    }
+
+    // Going back to the pool (or really disposed): the lease's user and interceptors (with the last save's audit
+    // entries) are let go, not kept alive by an idle context until its next lease; and an idle context sees nothing
+    // (a context used without a lease fails closed, never unscoped).
+    public override void Dispose()
+    {
+        EndLease();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        EndLease();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private void EndLease()
+    {
+        _scope = NoAccess.Instance;
+        SaveInterceptors = [];
+        ChangeSignal = null;
+    }
+
+    /// <summary>A scope below every path: every scoped query returns nothing.</summary>
+    private sealed class NoAccess : IOrganisationScope
+    {
+        public static readonly NoAccess Instance = new();
+
+        public string? Path => OrganisationPath.AfterEveryPath;
     }
 
     /// <summary>

@@ -59,5 +59,28 @@ public sealed class DashboardCacheTests : IDisposable
         Assert.Equal(before + 1, Number(Figure(await client.Http.GetStringAsync("/"), "Dashboard.JobFairs")));
     }
 
+    [Fact]
+    public async Task A_save_inside_an_explicit_transaction_moves_the_generation_on_again_once_it_commits()
+    {
+        var signal = _factory.Services.GetRequiredService<RecordChangeSignal>();
+        var before = signal.Generation;
+        long atSave = 0;
+
+        await _factory.WithScopeAsync(async db =>
+        {
+            var county = await db.Organisations.SingleAsync(o => o.Kind == OrganisationKind.County);
+            return await db.InTransactionAsync(async ct =>
+            {
+                db.JobFairs.Add(new JobFair { Name = "事务招聘会", HeldOn = new DateOnly(2020, 4, 8), OrganisationId = county.Id });
+                var saved = await db.SaveChangesAsync(ct);
+                atSave = signal.Generation; // moved on, but a reader here still sees the old rows
+                return saved;
+            });
+        });
+
+        Assert.Equal(before + 1, atSave);
+        Assert.Equal(before + 2, signal.Generation); // again after the commit
+    }
+
     public void Dispose() => _factory.Dispose();
 }

@@ -217,14 +217,19 @@ public sealed class DashboardSnapshotRefresher(
             var started = clock.GetTimestamp();
             var result = await figures.ComputeLiveAsync(organisation, length, today, cancellationToken);
             await store.SaveAsync(result, length, marker, cancellationToken);
-            // A snapshot save is not a record change, but pages may hold the older snapshot in their read cache.
-            signal.Bump();
             computed++;
             logger.LogInformation("Dashboard snapshot of {Path} (parts {Length}) computed in {Elapsed} ms", path, length, (int)clock.GetElapsedTime(started).TotalMilliseconds);
         }
 
         // Old days' rows (today's replaced them above).
         await db.DashboardSnapshots.Where(s => s.AsOf < today).ExecuteDeleteAsync(cancellationToken);
+        if (computed > 0)
+        {
+            // A snapshot save is not a record change, but pages may hold an older snapshot in their read cache:
+            // one bump for the round (each bump drops every scope's cached reads).
+            signal.Bump();
+        }
+
         return computed;
     }
 }
