@@ -14,7 +14,7 @@ namespace Kaijiang.Federation.Web.Data;
 /// </summary>
 public abstract class FederationDbContext : IdentityDbContext<FederationUser>, IDataProtectionKeyContext
 {
-    private IOrganisationScope? _scope = NoAccess.Instance;
+    private IOrganisationScope? _scope;
 
     /// <summary>
     /// Contexts are pooled (<see cref="DatabaseRegistration"/>): the constructor takes the options only, and what
@@ -35,54 +35,22 @@ public abstract class FederationDbContext : IdentityDbContext<FederationUser>, I
     public PersonalDataProtector? PersonalData { get; }
 
     /// <summary>
-    /// This lease's save interceptors, in order (the audit trail, its append-only guard, the record-change signal):
+    /// This lease's save interceptors, in order (the audit trail, then the record-change signal):
     /// they keep state between the stages of one save, so each lease gets its own, called by
     /// <see cref="LeaseInterceptors"/>, the one interceptor in the shared options.
     /// </summary>
     internal IReadOnlyList<ISaveChangesInterceptor> SaveInterceptors { get; private set; } = [];
 
-    /// <summary>Hands the context to one request (or one unit of work): its scope and its save interceptors; resets the rest.</summary>
     /// <summary>The read caches' change generation, moved on again after an explicit transaction commits (<see cref="DatabaseTransactions"/>).</summary>
     internal RecordChangeSignal? ChangeSignal { get; private set; }
 
+    /// <summary>Hands the context to one request (or one unit of work): its scope and its save interceptors; resets the rest.</summary>
     public void Lease(IOrganisationScope? scope, IReadOnlyList<ISaveChangesInterceptor> saveInterceptors, RecordChangeSignal? changeSignal)
     {
         _scope = scope;
         SaveInterceptors = saveInterceptors;
         ChangeSignal = changeSignal;
         AuditDisabled = false;
-    }
-
-    // Going back to the pool (or really disposed): the lease's user and interceptors (with the last save's audit
-    // entries) are let go, not kept alive by an idle context until its next lease; and an idle context sees nothing
-    // (a context used without a lease fails closed, never unscoped).
-    public override void Dispose()
-    {
-        EndLease();
-        base.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        EndLease();
-        await base.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    private void EndLease()
-    {
-        _scope = NoAccess.Instance;
-        SaveInterceptors = [];
-        ChangeSignal = null;
-    }
-
-    /// <summary>A scope below every path: every scoped query returns nothing.</summary>
-    private sealed class NoAccess : IOrganisationScope
-    {
-        public static readonly NoAccess Instance = new();
-
-        public string? Path => OrganisationPath.AfterEveryPath;
     }
 
     /// <summary>

@@ -17,11 +17,8 @@ public sealed class LeaseInterceptors : SaveChangesInterceptor
     {
     }
 
-    // A context that was never leased (or whose lease ended) has none: its save is refused, never written unaudited.
     private static IReadOnlyList<ISaveChangesInterceptor> Of(DbContext? context) =>
-        context is FederationDbContext { SaveInterceptors: { Count: > 0 } interceptors }
-            ? interceptors
-            : throw new InvalidOperationException("A FederationDbContext saved without a lease: take contexts from DI (DatabaseRegistration.Lease), never from the pool's factory directly.");
+        (context as FederationDbContext)?.SaveInterceptors ?? [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
