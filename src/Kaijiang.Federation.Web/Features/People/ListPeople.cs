@@ -113,14 +113,15 @@ public sealed class ListPeople(FederationDbContext db, TimeProvider clock, ReadC
         }
 
         // Counting every person of the scope is the list's costliest query: it is cached briefly for the filter (ReadCache).
-        var total = await readCache.GetOrCreateAsync("people-count", $"{name}|{filter.Township}|{filter.Kind}|{filter.Office}|{filter.CrossPost}",
+        var filterKey = $"{name}|{filter.Township}|{filter.Kind}|{filter.Office}|{filter.CrossPost}";
+        var total = await readCache.GetOrCreateAsync("people-count", filterKey,
             () => people.CountAsync(cancellationToken));
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         filter.Page = Math.Clamp(filter.Page, 1, pageCount);
 
         // The page's rows too (masked already, per scope, dropped by any saved record): a clerk's list is read far
         // more often than any record in it changes.
-        var rows = await readCache.GetOrCreateAsync("people-page", $"{name}|{filter.Township}|{filter.Kind}|{filter.Office}|{filter.CrossPost}|{filter.Page}",
+        var rows = await readCache.GetOrCreateAsync("people-page", $"{filterKey}|{filter.Page}",
             () => PageAsync(people, filter.Page, today, cancellationToken));
 
         return new PeopleListPage(
