@@ -31,14 +31,36 @@ public static class TestDatabases
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
+    /// <summary>
+    /// Drops a test's database. <c>WITH (FORCE)</c> may still be refused while a backend of another role (autovacuum)
+    /// is on it (42501) or while one is starting (55006), so the drop is tried again a few times; a database that
+    /// still cannot be dropped is left behind rather than failing the test that used it.
+    /// </summary>
     public static async Task DropPostgresDatabaseAsync(string connectionString)
     {
         NpgsqlConnection.ClearAllPools();
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(admin.ConnectionString);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                if (attempt == 10)
+                {
+                    Console.Error.WriteLine($"Left test database {name} behind: {e.MessageText}");
+                    return;
+                }
+
+                await Task.Delay(200 * attempt);
+            }
+        }
     }
 }
