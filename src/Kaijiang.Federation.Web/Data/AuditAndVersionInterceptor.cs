@@ -140,6 +140,28 @@ public sealed class AuditAndVersionInterceptor(TimeProvider clock, PersonalDataP
         return Task.CompletedTask;
     }
 
+    // EF Core reports a refused concurrency check and a cancellation through their own events, not SaveChangesFailed.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Abandon();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Abandon();
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon();
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Abandon();
+        return Task.CompletedTask;
+    }
+
     private void Abandon()
     {
         _pendingAdded.Clear();
