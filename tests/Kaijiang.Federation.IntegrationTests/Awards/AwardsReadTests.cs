@@ -26,6 +26,36 @@ public sealed class AwardsReadTests(DemoCountyFixture county)
         Assert.Contains("data-total=\"80\"", await client.Http.GetStringAsync($"/Awards?title={mostBeautiful}&level=County&year=2017"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/Awards")]
+    [InlineData("/Awards/Families")]
+    [InlineData("/Awards/Mottos")]
+    public async Task A_township_filter_keeps_each_list_to_that_township_and_a_township_out_of_scope_is_cleared(string list)
+    {
+        var puan = await county.Factory.WithScopeAsync(db => db.Organisations.Where(o => o.Name == "普安镇").Select(o => new
+        {
+            o.Id,
+            Awards = db.FamilyAwards.Count(a => a.Organisation!.Path.StartsWith(o.Path)),
+            Families = db.Families.Count(f => f.Organisation!.Path.StartsWith(o.Path)),
+            Mottos = db.FamilyMottos.Count(m => m.Organisation!.Path.StartsWith(o.Path)),
+            All = list == "/Awards" ? db.FamilyAwards.Count() : list == "/Awards/Families" ? db.Families.Count() : db.FamilyMottos.Count(),
+        }).SingleAsync());
+        var inPuan = list == "/Awards" ? puan.Awards : list == "/Awards/Families" ? puan.Families : puan.Mottos;
+        Assert.InRange(inPuan, 1, puan.All - 1); // the filter has something to keep and something to leave out
+
+        var staff = await Forms.SignedInAsync(county.Factory, "county.staff");
+        Assert.Contains($"data-total=\"{inPuan}\"", await staff.Http.GetStringAsync($"{list}?township={puan.Id}"), StringComparison.Ordinal);
+
+        // Xinning's chair cannot see Puan: her list is her own township's, with no township chosen.
+        var xinning = await Forms.SignedInAsync(county.Factory, "chair.xinning");
+        var own = await xinning.Http.GetStringAsync(list);
+        var probed = await xinning.Http.GetStringAsync($"{list}?township={puan.Id}");
+        var total = System.Text.RegularExpressions.Regex.Match(own, "data-total=\"(\\d+)\"").Value;
+        Assert.NotEmpty(total);
+        Assert.Contains(total, probed, StringComparison.Ordinal);
+        Assert.DoesNotContain($"value=\"{puan.Id}\" selected", probed, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_award_of_another_township_is_not_found()
     {

@@ -46,19 +46,7 @@ public sealed class Families(FederationDbContext db, RegisterLookups lookups)
 {
     public async Task<FamilyListPage> ListAsync(FamilyListFilter filter, CancellationToken cancellationToken)
     {
-        var families = db.Families.AsNoTracking();
-        if (filter.Township is { } township)
-        {
-            if (await lookups.PathOfAsync(township, cancellationToken) is { } path)
-            {
-                var upper = OrganisationPath.SubtreeUpperBound(path);
-                families = families.Where(f => f.Organisation!.Path.CompareTo(path) >= 0 && f.Organisation.Path.CompareTo(upper) < 0);
-            }
-            else
-            {
-                filter.Township = null;
-            }
-        }
+        (var families, filter.Township) = await lookups.InTownshipAsync(db.Families.AsNoTracking(), filter.Township, cancellationToken);
 
         var search = filter.Search?.Trim();
         if (!string.IsNullOrEmpty(search))

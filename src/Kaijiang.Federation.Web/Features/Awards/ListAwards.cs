@@ -112,19 +112,7 @@ public sealed class ListAwards(FederationDbContext db, RegisterLookups lookups)
 
     private async Task<IQueryable<FamilyAward>> FilteredAsync(AwardListFilter filter, CancellationToken cancellationToken)
     {
-        var awards = db.FamilyAwards.AsNoTracking();
-        if (filter.Township is { } township)
-        {
-            if (await lookups.PathOfAsync(township, cancellationToken) is { } path)
-            {
-                var upper = OrganisationPath.SubtreeUpperBound(path);
-                awards = awards.Where(a => a.Organisation!.Path.CompareTo(path) >= 0 && a.Organisation.Path.CompareTo(upper) < 0);
-            }
-            else
-            {
-                filter.Township = null;
-            }
-        }
+        (var awards, filter.Township) = await lookups.InTownshipAsync(db.FamilyAwards.AsNoTracking(), filter.Township, cancellationToken);
 
         if (filter.Title is { } title)
         {

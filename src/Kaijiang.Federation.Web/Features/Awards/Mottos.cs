@@ -56,19 +56,7 @@ public sealed class Mottos(FederationDbContext db, RegisterLookups lookups)
 {
     public async Task<MottoListPage> ListAsync(MottoListFilter filter, CancellationToken cancellationToken)
     {
-        var mottos = db.FamilyMottos.AsNoTracking();
-        if (filter.Township is { } township)
-        {
-            if (await lookups.PathOfAsync(township, cancellationToken) is { } path)
-            {
-                var upper = OrganisationPath.SubtreeUpperBound(path);
-                mottos = mottos.Where(m => m.Organisation!.Path.CompareTo(path) >= 0 && m.Organisation.Path.CompareTo(upper) < 0);
-            }
-            else
-            {
-                filter.Township = null;
-            }
-        }
+        (var mottos, filter.Township) = await lookups.InTownshipAsync(db.FamilyMottos.AsNoTracking(), filter.Township, cancellationToken);
 
         if (filter.Year is { } year)
         {

@@ -57,20 +57,7 @@ public sealed class ListHomes(FederationDbContext db, RegisterLookups lookups)
 
     private async Task<IQueryable<ServiceSite>> FilteredAsync(HomeListFilter filter, CancellationToken cancellationToken)
     {
-        var homes = db.ServiceSites.AsNoTracking();
-        if (filter.Township is { } township)
-        {
-            var path = await lookups.PathOfAsync(township, cancellationToken);
-            if (path is null)
-            {
-                filter.Township = null;
-            }
-            else
-            {
-                var upper = OrganisationPath.SubtreeUpperBound(path);
-                homes = homes.Where(s => s.Organisation!.Path.CompareTo(path) >= 0 && s.Organisation.Path.CompareTo(upper) < 0);
-            }
-        }
+        (var homes, filter.Township) = await lookups.InTownshipAsync(db.ServiceSites.AsNoTracking(), filter.Township, cancellationToken);
 
         if (filter.Kind is { } kind)
         {

@@ -26,6 +26,23 @@ public sealed class RegisterLookups(FederationDbContext db)
     public Task<string?> PathOfAsync(int organisationId, CancellationToken cancellationToken) =>
         db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Path).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// Narrows a register's list to the township chosen in its filter: the records of organisations in that township's
+    /// subtree. A township the user cannot see, or that does not exist, narrows nothing and comes back null, so the
+    /// page shows the filter cleared rather than a choice it did not apply.
+    /// </summary>
+    public async Task<(IQueryable<T> Records, int? Township)> InTownshipAsync<T>(IQueryable<T> records, int? township, CancellationToken cancellationToken)
+        where T : class, IOrganisationOwned
+    {
+        if (township is not { } id || await PathOfAsync(id, cancellationToken) is not { } path)
+        {
+            return (records, null);
+        }
+
+        var upper = OrganisationPath.SubtreeUpperBound(path);
+        return (records.Where(r => db.Organisations.Any(o => o.Id == r.OrganisationId && o.Path.CompareTo(path) >= 0 && o.Path.CompareTo(upper) < 0)), id);
+    }
+
     /// <summary>Villages, communities and units in scope: the hosts of homes and the homes of families.</summary>
     public Task<List<OrganisationOption>> HostsAsync(bool includeUnits, CancellationToken cancellationToken) =>
         db.Organisations.AsNoTracking()
