@@ -46,7 +46,7 @@ public sealed class Families(FederationDbContext db, RegisterLookups lookups)
 {
     public async Task<FamilyListPage> ListAsync(FamilyListFilter filter, CancellationToken cancellationToken)
     {
-        (var families, filter.Township) = await lookups.InTownshipAsync(db.Families.AsNoTracking(), filter.Township, cancellationToken);
+        (var families, filter.Township) = await lookups.InSubtreeAsync(db.Families.AsNoTracking(), filter.Township, cancellationToken);
 
         var search = filter.Search?.Trim();
         if (!string.IsNullOrEmpty(search))

@@ -112,7 +112,7 @@ public sealed class ListAwards(FederationDbContext db, RegisterLookups lookups)
 
     private async Task<IQueryable<FamilyAward>> FilteredAsync(AwardListFilter filter, CancellationToken cancellationToken)
     {
-        (var awards, filter.Township) = await lookups.InTownshipAsync(db.FamilyAwards.AsNoTracking(), filter.Township, cancellationToken);
+        (var awards, filter.Township) = await lookups.InSubtreeAsync(db.FamilyAwards.AsNoTracking(), filter.Township, cancellationToken);
 
         if (filter.Title is { } title)
         {

@@ -56,7 +56,7 @@ public sealed class Mottos(FederationDbContext db, RegisterLookups lookups)
 {
     public async Task<MottoListPage> ListAsync(MottoListFilter filter, CancellationToken cancellationToken)
     {
-        (var mottos, filter.Township) = await lookups.InTownshipAsync(db.FamilyMottos.AsNoTracking(), filter.Township, cancellationToken);
+        (var mottos, filter.Township) = await lookups.InSubtreeAsync(db.FamilyMottos.AsNoTracking(), filter.Township, cancellationToken);
 
         if (filter.Year is { } year)
         {

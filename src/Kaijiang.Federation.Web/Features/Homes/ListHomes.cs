@@ -57,7 +57,7 @@ public sealed class ListHomes(FederationDbContext db, RegisterLookups lookups)
 
     private async Task<IQueryable<ServiceSite>> FilteredAsync(HomeListFilter filter, CancellationToken cancellationToken)
     {
-        (var homes, filter.Township) = await lookups.InTownshipAsync(db.ServiceSites.AsNoTracking(), filter.Township, cancellationToken);
+        (var homes, filter.Township) = await lookups.InSubtreeAsync(db.ServiceSites.AsNoTracking(), filter.Township, cancellationToken);
 
         if (filter.Kind is { } kind)
         {

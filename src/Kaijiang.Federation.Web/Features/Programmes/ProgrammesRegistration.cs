@@ -5,13 +5,17 @@ using Kaijiang.Federation.Web.Features.JobFairs;
 using Kaijiang.Federation.Web.Features.Loans;
 using Kaijiang.Federation.Web.Features.Projects;
 using Kaijiang.Federation.Web.Features.Trainings;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kaijiang.Federation.Web.Features.Programmes;
 
 public static class ProgrammesRegistration
 {
     /// <summary>Loans, grants, bases, projects, trainings, experts and job fairs, and their figures.</summary>
-    public static IServiceCollection AddProgrammeRegisters(this IServiceCollection services, IConfiguration configuration) => services
+    public static IServiceCollection AddProgrammeRegisters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddScoped<Registers.RegisterLookups>(); // RegisterQueries narrows by township through it
+        return services
         .Configure<LoanOptions>(configuration.GetSection(LoanOptions.Section))
         .AddScoped<RegisterQueries>()
         .AddScoped<RegisterExport>()
@@ -39,4 +43,5 @@ public static class ProgrammesRegistration
         .AddScoped<JobFairForm>()
         .AddScoped<ProgrammeFigures>()
         .AddScoped<Outreach.OutreachLists>();
+    }
 }

@@ -92,7 +92,7 @@ public sealed record RegisterListPage(
 }
 
 /// <summary>What the register lists share: the user's townships, the township filter, paging.</summary>
-public sealed class RegisterQueries(FederationDbContext db)
+public sealed class RegisterQueries(FederationDbContext db, Registers.RegisterLookups lookups)
 {
     public const int PageSize = 25;
 
@@ -108,22 +108,8 @@ public sealed class RegisterQueries(FederationDbContext db)
 
     /// <summary>Restricts records to the subtree of an organisation in the user's scope; an unknown id filters nothing.</summary>
     public async Task<IQueryable<T>> WithinAsync<T>(IQueryable<T> records, int? organisationId, CancellationToken cancellationToken)
-        where T : class, IOrganisationOwned
-    {
-        if (organisationId is not { } id)
-        {
-            return records;
-        }
-
-        var path = await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Path).SingleOrDefaultAsync(cancellationToken);
-        if (path is null)
-        {
-            return records;
-        }
-
-        var upper = OrganisationPath.SubtreeUpperBound(path);
-        return records.Where(r => db.Organisations.Any(o => o.Id == r.OrganisationId && o.Path.CompareTo(path) >= 0 && o.Path.CompareTo(upper) < 0));
-    }
+        where T : class, IOrganisationOwned =>
+        (await lookups.InSubtreeAsync(records, organisationId, cancellationToken)).Records;
 
     /// <summary>Organisations a record may belong to, in tree order, indented by depth.</summary>
     public async Task<IReadOnlyList<Option>> OrganisationOptionsAsync(bool grassroots, CancellationToken cancellationToken)

@@ -27,14 +27,14 @@ public sealed class RegisterLookups(FederationDbContext db)
         db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Path).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
-    /// Narrows a register's list to the township chosen in its filter: the records of organisations in that township's
-    /// subtree. A township the user cannot see, or that does not exist, narrows nothing and comes back null, so the
-    /// page shows the filter cleared rather than a choice it did not apply.
+    /// Narrows a register's list to the organisation chosen in its filter (a township): the records of organisations in
+    /// its subtree, one index range on the path. An organisation the user cannot see, or that does not exist, narrows
+    /// nothing and comes back null, so a page can show the filter cleared rather than a choice it did not apply.
     /// </summary>
-    public async Task<(IQueryable<T> Records, int? Township)> InTownshipAsync<T>(IQueryable<T> records, int? township, CancellationToken cancellationToken)
+    public async Task<(IQueryable<T> Records, int? OrganisationId)> InSubtreeAsync<T>(IQueryable<T> records, int? organisationId, CancellationToken cancellationToken)
         where T : class, IOrganisationOwned
     {
-        if (township is not { } id || await PathOfAsync(id, cancellationToken) is not { } path)
+        if (organisationId is not { } id || await PathOfAsync(id, cancellationToken) is not { } path)
         {
             return (records, null);
         }
